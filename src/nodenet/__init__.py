@@ -1,0 +1,31 @@
+"""nodenet: Node.js's ``events`` and ``net`` modules for Python, on asyncio (uvloop when present)."""
+
+from __future__ import annotations
+
+from . import errors, events
+from ._loop import LOOP_IMPLEMENTATION, get_loop, run
+from .events import (
+    AbortController,
+    AbortSignal,
+    EventEmitter,
+    capture_rejection_symbol,
+    error_monitor,
+    get_event_listeners,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "errors",
+    "events",
+    "EventEmitter",
+    "AbortController",
+    "AbortSignal",
+    "capture_rejection_symbol",
+    "error_monitor",
+    "get_event_listeners",
+    "LOOP_IMPLEMENTATION",
+    "get_loop",
+    "run",
+]

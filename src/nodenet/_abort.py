@@ -1,0 +1,92 @@
+"""``AbortController`` and ``AbortSignal``: cancel ``once()``, ``on()`` and ``listen()``."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from .errors import AbortError, invalid_arg_type
+
+
+def _new_emitter_base() -> type:
+    from .events import EventEmitter
+
+    return EventEmitter
+
+
+class AbortSignal:
+    """Tells its listeners, once, that an operation was aborted (``'abort'`` event)."""
+
+    def __init__(self) -> None:
+        self.aborted = False
+        self.reason: Any = None
+        self._emitter = _new_emitter_base()()
+
+    @classmethod
+    def abort(cls, reason: Any = None) -> "AbortSignal":
+        """A signal that is already aborted (Node's ``AbortSignal.abort()``)."""
+        signal = cls()
+        signal._abort(reason)
+        return signal
+
+    def on(self, event: str, listener: Callable[..., Any]) -> "AbortSignal":
+        self._emitter.on(event, listener)
+        return self
+
+    def once(self, event: str, listener: Callable[..., Any]) -> "AbortSignal":
+        self._emitter.once(event, listener)
+        return self
+
+    def off(self, event: str, listener: Callable[..., Any]) -> "AbortSignal":
+        self._emitter.off(event, listener)
+        return self
+
+    remove_listener = off
+
+    def add_event_listener(self, event: str, listener: Callable[..., Any], *,
+                           once: bool = False) -> None:
+        """EventTarget's spelling: the listener gets the signal itself."""
+        (self._emitter.once if once else self._emitter.on)(event, listener)
+
+    def remove_event_listener(self, event: str, listener: Callable[..., Any]) -> None:
+        self._emitter.off(event, listener)
+
+    addEventListener = add_event_listener
+    removeEventListener = remove_event_listener
+
+    def listeners(self, event: str) -> list:
+        return self._emitter.listeners(event)  # type: ignore[no-any-return]
+
+    def listener_count(self, event: str) -> int:
+        return self._emitter.listener_count(event)  # type: ignore[no-any-return]
+
+    def throw_if_aborted(self) -> None:
+        """Raise the reason if the signal was aborted."""
+        if self.aborted:
+            raise self.reason
+
+    throwIfAborted = throw_if_aborted
+
+    def _abort(self, reason: Any) -> None:
+        if self.aborted:
+            return
+        self.aborted = True
+        self.reason = AbortError("This operation was aborted") if reason is None else reason
+        self._emitter.emit("abort", self)
+        self._emitter.remove_all_listeners()
+
+
+class AbortController:
+    """Owns an ``AbortSignal`` and aborts it."""
+
+    def __init__(self) -> None:
+        self.signal = AbortSignal()
+
+    def abort(self, reason: Optional[Any] = None) -> None:
+        """Abort the signal with ``reason`` (an ``AbortError`` by default)."""
+        self.signal._abort(reason)
+
+
+def check_signal(signal: Any, name: str = "options.signal") -> None:
+    """Raise ``ERR_INVALID_ARG_TYPE`` unless ``signal`` is None or an ``AbortSignal``."""
+    if signal is not None and not isinstance(signal, AbortSignal):
+        raise invalid_arg_type(name, "an instance of AbortSignal", signal)

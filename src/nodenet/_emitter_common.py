@@ -1,0 +1,135 @@
+"""What the compiled and the pure-Python emitters share: checks, errors and the slow paths.
+
+Both classes call these helpers, so a behaviour outside the hot add/remove/emit loop has
+exactly one implementation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect as _pyinspect
+import math
+import warnings
+from typing import Any, Callable, Optional
+
+from .errors import (
+    MaxListenersExceededWarning,
+    invalid_arg_type,
+    out_of_range,
+    unhandled_error,
+)
+
+
+
+class Symbol:
+    """A unique event name, like a JavaScript Symbol; compared by identity."""
+
+    __slots__ = ("description",)
+
+    def __init__(self, description: str) -> None:
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"Symbol({self.description})"
+
+
+#: Listeners of this event see every 'error' before the regular 'error' listeners.
+error_monitor = Symbol("events.errorMonitor")
+#: The method name a class defines to receive errors of its listeners' awaitables.
+capture_rejection_symbol = "nodejs_rejection"
+
+
+def check_listener(listener: Any) -> None:
+    """Raise ``ERR_INVALID_ARG_TYPE`` unless ``listener`` can be called."""
+    if not callable(listener):
+        raise invalid_arg_type("listener", "of type function", listener)
+
+
+def check_max_listeners(n: Any, name: str = "setMaxListeners") -> float:
+    """Validate a listener limit; ``math.inf`` and ``0`` mean unlimited."""
+    if isinstance(n, bool) or not isinstance(n, (int, float)):
+        raise invalid_arg_type(name, "of type number", n)
+    if math.isnan(n) or n < 0:
+        raise out_of_range(name, ">= 0", n)
+    return n
+
+
+def check_capture(value: Any) -> bool:
+    """Validate the ``capture_rejections`` option (Node's ``options.captureRejections``)."""
+    if not isinstance(value, bool):
+        raise invalid_arg_type("options.captureRejections", "of type boolean", value)
+    return value
+
+
+def class_name(emitter: Any) -> str:
+    return type(emitter).__name__ if type(emitter).__name__ != "EventEmitter" else "EventEmitter"
+
+
+def warn_max_listeners(emitter: Any, event: Any, count: int, limit: float) -> None:
+    """Issue Node's ``MaxListenersExceededWarning`` for ``event``."""
+    name = event if isinstance(event, str) else repr(event)
+    limit_text = int(limit) if float(limit).is_integer() else limit
+    message = (
+        f"Possible EventEmitter memory leak detected. {count} {name} listeners added to "
+        f"[{class_name(emitter)}]. MaxListeners is {limit_text}. "
+        "Use emitter.setMaxListeners() to increase limit"
+    )
+    warnings.warn(
+        MaxListenersExceededWarning(message, emitter, event, count), stacklevel=4
+    )
+
+
+def raise_unhandled(args: tuple) -> None:
+    """'error' emitted with no listener: raise the error, or ``ERR_UNHANDLED_ERROR``."""
+    raise unhandled_error(args)
+
+
+def _loop() -> asyncio.AbstractEventLoop:
+    from ._loop import get_loop
+
+    return get_loop()
+
+
+def handle_result(emitter: Any, capture: bool, result: Any, event: Any, args: tuple) -> None:
+    """A listener returned ``result`` (not None): run an awaitable as a task on the loop.
+
+    With ``capture`` its exception goes to the emitter's ``capture_rejection_symbol`` method
+    or is emitted as 'error'; without, it reaches the loop's exception handler (Node's
+    unhandled rejection).
+    """
+    if not _pyinspect.isawaitable(result):
+        return
+    loop = _loop()
+    task = asyncio.ensure_future(result, loop=loop)
+    task.add_done_callback(
+        lambda t: _settle(emitter, capture, t, event, args)
+    )
+
+
+def _settle(emitter: Any, capture: bool, task: "asyncio.Future[Any]", event: Any, args: tuple) -> None:
+    if task.cancelled():
+        return
+    err = task.exception()
+    if err is None:
+        return
+    loop = task.get_loop()
+    if not capture:
+        loop.call_exception_handler(
+            {"message": f"Unhandled exception in a listener of {event!r}", "exception": err}
+        )
+        return
+    try:
+        handler: Optional[Callable[..., Any]] = getattr(emitter, capture_rejection_symbol, None)
+        if handler is not None:
+            handler(err, event, *args)
+        else:
+            was_capturing = emitter._capture
+            emitter._capture = False
+            try:
+                emitter.emit("error", err)
+            finally:
+                emitter._capture = was_capturing
+    except BaseException as exc:  # noqa: BLE001 - Node turns this into an uncaught exception
+        loop.call_exception_handler(
+            {"message": "Unhandled exception while capturing a rejection", "exception": exc}
+        )

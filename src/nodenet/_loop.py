@@ -1,0 +1,126 @@
+"""The event loop nodenet runs on, and ``run()``: Node's process lifetime."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any, Callable, Optional, Set
+
+try:
+    if os.environ.get("NODENET_NO_UVLOOP"):
+        raise ImportError("uvloop disabled by NODENET_NO_UVLOOP")
+    import uvloop as _uvloop
+except ImportError:
+    _uvloop = None  # type: ignore[assignment]
+
+LOOP_IMPLEMENTATION = "uvloop" if _uvloop is not None else "asyncio"
+
+_default_loop: Optional[asyncio.AbstractEventLoop] = None
+
+
+def new_loop() -> asyncio.AbstractEventLoop:
+    """A new loop of the default kind: uvloop when installed, else asyncio's."""
+    if _uvloop is not None:
+        return _uvloop.new_event_loop()  # type: ignore[no-any-return]
+    return asyncio.new_event_loop()
+
+
+def get_loop() -> asyncio.AbstractEventLoop:
+    """The running loop, or nodenet's default loop when none runs."""
+    global _default_loop
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    if _default_loop is None or _default_loop.is_closed():
+        _default_loop = new_loop()
+    return _default_loop
+
+
+class _Lifetime:
+    """Counts the ref'd handles of a loop (Node's active handles) and wakes run()."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.handles: Set[Any] = set()
+        self.idle: Optional[asyncio.Future[None]] = None
+        self.error: Optional[BaseException] = None
+
+    def changed(self) -> None:
+        if not self.handles and self.idle is not None and not self.idle.done():
+            self.loop.call_soon(self._check)
+
+    def _check(self) -> None:
+        if not self.handles and self.idle is not None and not self.idle.done():
+            self.idle.set_result(None)
+
+    def fail(self, exc: BaseException) -> None:
+        if self.error is None:
+            self.error = exc
+        if self.idle is not None and not self.idle.done():
+            self.idle.set_result(None)
+
+
+_lifetimes: "dict[asyncio.AbstractEventLoop, _Lifetime]" = {}
+
+
+def lifetime(loop: asyncio.AbstractEventLoop) -> _Lifetime:
+    """The handle count of ``loop``."""
+    life = _lifetimes.get(loop)
+    if life is None:
+        life = _lifetimes[loop] = _Lifetime(loop)
+    return life
+
+
+def ref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
+    """``handle`` keeps run() alive."""
+    lifetime(loop).handles.add(handle)
+
+
+def unref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
+    """``handle`` no longer keeps run() alive."""
+    life = _lifetimes.get(loop)
+    if life is not None:
+        life.handles.discard(handle)
+        life.changed()
+
+
+def run(main: Optional[Callable[[], Any]] = None) -> None:
+    """Call ``main``, then run the loop until no ref'd handle remains (Node's lifetime).
+
+    An exception that escapes a listener ends run() by raising it.
+    """
+    loop = get_loop()
+    if loop.is_running():
+        raise RuntimeError("nodenet.run() cannot be called from a running event loop")
+    life = lifetime(loop)
+    previous_handler = loop.get_exception_handler()
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        exc = context.get("exception")
+        if exc is None:
+            loop.default_exception_handler(context)
+            return
+        life.fail(exc)
+
+    async def lifetime_main() -> None:
+        life.idle = loop.create_future()
+        if main is not None:
+            result = main()
+            if asyncio.iscoroutine(result):
+                await result
+        await asyncio.sleep(0)
+        life.changed()
+        if not life.handles:
+            life._check()
+        await life.idle
+
+    loop.set_exception_handler(handler)
+    try:
+        loop.run_until_complete(lifetime_main())
+    finally:
+        loop.set_exception_handler(previous_handler)
+        life.idle = None
+    if life.error is not None:
+        err, life.error = life.error, None
+        raise err

@@ -1,0 +1,30 @@
+"""Node's camelCase names as true aliases of nodenet's snake_case ones, from one table each."""
+
+from __future__ import annotations
+
+from typing import Dict
+
+EMITTER_ALIASES: Dict[str, str] = {
+    "addListener": "add_listener",
+    "prependListener": "prepend_listener",
+    "prependOnceListener": "prepend_once_listener",
+    "removeListener": "remove_listener",
+    "removeAllListeners": "remove_all_listeners",
+    "rawListeners": "raw_listeners",
+    "listenerCount": "listener_count",
+    "eventNames": "event_names",
+    "setMaxListeners": "set_max_listeners",
+    "getMaxListeners": "get_max_listeners",
+}
+
+
+def add_aliases(cls: type, table: Dict[str, str]) -> type:
+    """Bind each camelCase name of ``table`` to the very object its snake_case name holds."""
+    for node_name, name in table.items():
+        for klass in cls.__mro__:
+            if name in klass.__dict__:
+                setattr(cls, node_name, klass.__dict__[name])
+                break
+        else:
+            raise AttributeError(f"{cls.__name__} has no {name} to alias as {node_name}")
+    return cls

@@ -1,0 +1,285 @@
+"""Node's ``events`` module: ``EventEmitter`` and its helpers.
+
+``EventEmitter`` is the compiled (Cython) class when it was built and
+``NODENET_NO_EXTENSIONS`` is unset; ``PyEventEmitter`` is the pure-Python twin, always here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import os
+import weakref
+from typing import Any, AsyncIterator, Iterable, List, Optional
+
+from . import _emitter_py
+from ._abort import AbortController, AbortSignal, check_signal
+from ._emitter_common import (
+    capture_rejection_symbol,
+    check_capture,
+    check_max_listeners,
+    error_monitor,
+)
+from ._node_names import EMITTER_ALIASES, add_aliases
+from .errors import AbortError, MaxListenersExceededWarning, invalid_arg_type
+
+__all__ = [
+    "EventEmitter",
+    "PyEventEmitter",
+    "CEventEmitter",
+    "IMPLEMENTATION",
+    "once",
+    "on",
+    "get_event_listeners",
+    "set_max_listeners",
+    "listener_count",
+    "error_monitor",
+    "capture_rejection_symbol",
+    "AbortController",
+    "AbortSignal",
+    "AbortError",
+    "MaxListenersExceededWarning",
+]
+
+
+class _EmitterType(type):
+    """Makes ``default_max_listeners`` and ``capture_rejections`` one validated global each,
+    readable and assignable on every emitter class (Node's static properties)."""
+
+    _default_max: float = 10
+    _capture_default: bool = False
+
+    @property
+    def default_max_listeners(cls) -> float:
+        return _EmitterType._default_max
+
+    @default_max_listeners.setter
+    def default_max_listeners(cls, n: float) -> None:
+        _EmitterType._default_max = check_max_listeners(n, "defaultMaxListeners")
+
+    defaultMaxListeners = default_max_listeners
+
+    @property
+    def capture_rejections(cls) -> bool:
+        return _EmitterType._capture_default
+
+    @capture_rejections.setter
+    def capture_rejections(cls, value: bool) -> None:
+        _EmitterType._capture_default = check_capture(value)
+
+    captureRejections = capture_rejections
+
+
+def _finish(core: type) -> type:
+    """The public class over a core: Node's class properties and camelCase aliases."""
+    cls = _EmitterType("EventEmitter", (core,), {
+        "__module__": __name__,
+        "__doc__": "Node's EventEmitter: register listeners for named events and emit them.",
+    })
+    return add_aliases(cls, EMITTER_ALIASES)
+
+
+PyEventEmitter: Any = _finish(_emitter_py.EventEmitter)
+CEventEmitter: Any = None
+if not os.environ.get("NODENET_NO_EXTENSIONS"):
+    try:
+        from . import _emitter  # type: ignore[attr-defined]
+    except ImportError:  # not built: the pure twin serves
+        pass
+    else:
+        CEventEmitter = _finish(_emitter.EventEmitter)
+
+EventEmitter: Any = CEventEmitter if CEventEmitter is not None else PyEventEmitter
+IMPLEMENTATION = "cython" if CEventEmitter is not None else "python"
+
+
+def get_event_listeners(emitter_or_target: Any, name: Any) -> List[Any]:
+    """The listeners of ``name`` on an emitter or an ``AbortSignal``."""
+    if isinstance(emitter_or_target, AbortSignal):
+        return emitter_or_target.listeners(name)
+    if hasattr(emitter_or_target, "listeners") and hasattr(emitter_or_target, "emit"):
+        return emitter_or_target.listeners(name)  # type: ignore[no-any-return]
+    raise invalid_arg_type("emitter", "an instance of EventEmitter or EventTarget", emitter_or_target)
+
+
+def set_max_listeners(n: float = 10, *emitters: Any) -> None:
+    """Set the limit on ``emitters``, or the global default when none is given."""
+    check_max_listeners(n, "n")
+    if not emitters:
+        _EmitterType._default_max = n
+        return
+    for emitter in emitters:
+        if isinstance(emitter, AbortSignal):
+            emitter._emitter.set_max_listeners(n)
+        elif hasattr(emitter, "set_max_listeners"):
+            emitter.set_max_listeners(n)
+        else:
+            raise invalid_arg_type("eventTargets", "an instance of EventEmitter or EventTarget", emitter)
+
+
+def listener_count(emitter: Any, event: Any) -> int:
+    """Deprecated in Node, kept for ports: ``emitter.listener_count(event)``."""
+    return emitter.listener_count(event)  # type: ignore[no-any-return]
+
+
+def _abort_error(signal: AbortSignal) -> AbortError:
+    return AbortError(cause=signal.reason)
+
+
+async def once(emitter: Any, name: Any, *, signal: Optional[AbortSignal] = None) -> List[Any]:
+    """Wait for ``name`` and return its arguments as a list; 'error' makes it raise."""
+    check_signal(signal)
+    if signal is not None and signal.aborted:
+        raise _abort_error(signal)
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[List[Any]] = loop.create_future()
+
+    def resolve(*args: Any) -> None:
+        if name != "error":
+            emitter.remove_listener("error", reject)
+        if not future.done():
+            future.set_result(list(args))
+
+    def reject(err: Any = None) -> None:
+        emitter.remove_listener(name, resolve)
+        if not future.done():
+            future.set_exception(err if isinstance(err, BaseException) else Exception(err))
+
+    def aborted(*_: Any) -> None:
+        emitter.remove_listener(name, resolve)
+        emitter.remove_listener("error", reject)
+        if not future.done():
+            future.set_exception(_abort_error(signal))  # type: ignore[arg-type]
+
+    if isinstance(emitter, AbortSignal):
+        emitter.add_event_listener(name, resolve, once=True)
+    else:
+        emitter.once(name, resolve)
+        if name != "error":
+            emitter.once("error", reject)
+    if signal is not None:
+        signal.add_event_listener("abort", aborted, once=True)
+    try:
+        return await future
+    finally:
+        if signal is not None:
+            signal.remove_event_listener("abort", aborted)
+        if not future.done():
+            emitter.remove_listener(name, resolve)
+            if name != "error":
+                emitter.remove_listener("error", reject)
+
+
+class _EventIterator:
+    """The async iterator ``on()`` returns: every emitted ``name`` as a list of arguments."""
+
+    def __init__(self, emitter: Any, name: Any, signal: Optional[AbortSignal],
+                 close: Iterable[Any]) -> None:
+        self._emitter = emitter
+        self._name = name
+        self._signal = signal
+        self._close = tuple(close)
+        self._events: collections.deque[List[Any]] = collections.deque()
+        self._waiters: collections.deque[asyncio.Future[List[Any]]] = collections.deque()
+        self._error: Optional[BaseException] = None
+        self._finished = False
+        ref = weakref.ref(self)
+
+        def push(*args: Any) -> None:
+            it = ref()
+            if it is not None:
+                it._push(args)
+
+        def fail(err: Any = None) -> None:
+            it = ref()
+            if it is not None:
+                it._fail(err)
+
+        def end(*_: Any) -> None:
+            it = ref()
+            if it is not None:
+                it._end()
+
+        def abort(*_: Any) -> None:
+            it = ref()
+            if it is not None:
+                it._fail(_abort_error(signal))  # type: ignore[arg-type]
+
+        self._listeners = (push, fail, end, abort)
+        emitter.on(name, push)
+        if name != "error":
+            emitter.on("error", fail)
+        for event in self._close:
+            emitter.on(event, end)
+        if signal is not None:
+            signal.add_event_listener("abort", abort, once=True)
+
+    def _push(self, args: tuple) -> None:
+        if self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(list(args))
+                return
+        self._events.append(list(args))
+
+    def _fail(self, err: Any = None) -> None:
+        exc = err if isinstance(err, BaseException) else Exception(err)
+        if self._waiters:
+            self._waiters.popleft().set_exception(exc)
+        else:
+            self._error = exc
+        self._release()
+
+    def _end(self, *_: Any) -> None:
+        self._release()
+        while self._waiters:
+            self._waiters.popleft().set_exception(StopAsyncIteration())
+
+    def _release(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        push, fail, end, abort = self._listeners
+        self._emitter.remove_listener(self._name, push)
+        if self._name != "error":
+            self._emitter.remove_listener("error", fail)
+        for event in self._close:
+            self._emitter.remove_listener(event, end)
+        if self._signal is not None:
+            self._signal.remove_event_listener("abort", abort)
+
+    def __aiter__(self) -> "_EventIterator":
+        return self
+
+    async def __anext__(self) -> List[Any]:
+        if self._events:
+            return self._events.popleft()
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+        if self._finished:
+            raise StopAsyncIteration
+        waiter: asyncio.Future[List[Any]] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        return await waiter
+
+    async def aclose(self) -> None:
+        """Stop listening; pending and later ``__anext__`` calls end the iteration."""
+        self._end()
+        self._events.clear()
+
+    def __del__(self) -> None:
+        self._release()
+
+
+def on(emitter: Any, name: Any, *, signal: Optional[AbortSignal] = None,
+       close: Iterable[Any] = ()) -> AsyncIterator[List[Any]]:
+    """An async iterator over every ``name`` emitted, as lists of arguments.
+
+    It raises the error if 'error' is emitted, ends when one of ``close`` is emitted, and
+    releases its listeners when the ``async for`` is left.
+    """
+    check_signal(signal)
+    if signal is not None and signal.aborted:
+        raise _abort_error(signal)
+    return _EventIterator(emitter, name, signal, close)
