@@ -1,10 +1,8 @@
-"""The compiled emitter is the one loaded unless NODENET_NO_EXTENSIONS says otherwise."""
+"""Which emitter nodenet.events picks: the compiled one unless told otherwise or not built."""
 
 import os
 import subprocess
 import sys
-
-import pytest
 
 import nodenet
 from nodenet import events
@@ -20,23 +18,34 @@ def _implementation(env_extra):
     return out.stdout.strip()
 
 
-def test_compiled_is_default_when_built():
-    assert _implementation({}) == "cython"
-
-
 def test_no_extensions_forces_python():
     assert _implementation({"NODENET_NO_EXTENSIONS": "1"}) == "python"
 
 
-@pytest.mark.skipif(not os.environ.get("NODENET_REQUIRE_EXTENSIONS"),
-                    reason="this run selected the pure emitter on purpose")
-def test_required_extension_is_loaded():
-    from nodenet import _emitter
-
-    assert events.IMPLEMENTATION == "cython"
-    assert issubclass(events.EventEmitter, _emitter.EventEmitter)
+def test_loaded_implementation_matches_environment():
+    """Under NODENET_REQUIRE_EXTENSIONS the compiled class must be the one in use."""
+    if os.environ.get("NODENET_NO_EXTENSIONS"):
+        expected = "python"
+    elif os.environ.get("NODENET_REQUIRE_EXTENSIONS"):
+        expected = "cython"
+    else:
+        expected = "cython" if events.CEventEmitter is not None else "python"
+    assert events.IMPLEMENTATION == expected
     assert nodenet.EventEmitter is events.EventEmitter
+    if expected == "cython":
+        from nodenet import _emitter
+
+        assert issubclass(events.EventEmitter, _emitter.EventEmitter)
+        assert _implementation({}) == "cython"
+    else:
+        assert events.EventEmitter is events.PyEventEmitter
 
 
-def test_pure_class_is_pure(EventEmitter):
+def test_public_class_wraps_a_core(EventEmitter):
     assert EventEmitter.__mro__[1].__module__ in ("nodenet._emitter", "nodenet._emitter_py")
+    assert EventEmitter.addListener is EventEmitter.add_listener
+    emitter = EventEmitter()
+    emitter.extra = 1
+    import weakref
+
+    assert weakref.ref(emitter)() is emitter
