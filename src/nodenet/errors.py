@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno as _errno
 import os
-from typing import Any, Optional
+from typing import Any
 
 __all__ = [
     "NodeError",
@@ -127,7 +127,11 @@ def unhandled_error(args: tuple) -> BaseException:
     if args and isinstance(args[0], BaseException):
         return args[0]
     context = args[0] if args else None
-    err = NodeError("ERR_UNHANDLED_ERROR", f"Unhandled error. ({inspect(context)})")
+    try:
+        shown = inspect(context)
+    except Exception:  # noqa: BLE001 - Node falls back to the plain object text
+        shown = object.__repr__(context)
+    err = NodeError("ERR_UNHANDLED_ERROR", f"Unhandled error. ({shown})")
     err.context = context  # type: ignore[attr-defined]
     return err
 
@@ -135,8 +139,8 @@ def unhandled_error(args: tuple) -> BaseException:
 def system_error(
     err: int,
     syscall: str,
-    address: Optional[str] = None,
-    port: Optional[int] = None,
+    address: str | None = None,
+    port: int | None = None,
 ) -> OSError:
     """An ``OSError`` shaped like Node's system errors (``listen EADDRINUSE: ...``)."""
     code = _errno.errorcode.get(err, f"Unknown system error {err}")
