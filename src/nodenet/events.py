@@ -10,7 +10,7 @@ import asyncio
 import collections
 import os
 import weakref
-from typing import Any, AsyncIterator, Iterable, List, Optional
+from typing import Any, AsyncIterator, Iterable, List
 
 from . import _emitter_py
 from ._abort import AbortController, AbortSignal, check_signal
@@ -20,8 +20,14 @@ from ._emitter_common import (
     check_max_listeners,
     error_monitor,
 )
+from ._loop import get_loop
 from ._node_names import EMITTER_ALIASES, add_aliases
-from .errors import AbortError, MaxListenersExceededWarning, invalid_arg_type
+from .errors import (
+    AbortError,
+    MaxListenersExceededWarning,
+    invalid_arg_type,
+    unhandled_error,
+)
 
 __all__ = [
     "EventEmitter",
@@ -99,12 +105,14 @@ def get_event_listeners(emitter_or_target: Any, name: Any) -> List[Any]:
         return emitter_or_target.listeners(name)
     if hasattr(emitter_or_target, "listeners") and hasattr(emitter_or_target, "emit"):
         return emitter_or_target.listeners(name)  # type: ignore[no-any-return]
-    raise invalid_arg_type("emitter", "an instance of EventEmitter or EventTarget", emitter_or_target)
+    raise invalid_arg_type(
+        "emitter", "an instance of EventEmitter or EventTarget", emitter_or_target
+    )
 
 
 def set_max_listeners(n: float = 10, *emitters: Any) -> None:
     """Set the limit on ``emitters``, or the global default when none is given."""
-    check_max_listeners(n, "n")
+    check_max_listeners(n)
     if not emitters:
         _EmitterType._default_max = n
         return
@@ -114,7 +122,9 @@ def set_max_listeners(n: float = 10, *emitters: Any) -> None:
         elif hasattr(emitter, "set_max_listeners"):
             emitter.set_max_listeners(n)
         else:
-            raise invalid_arg_type("eventTargets", "an instance of EventEmitter or EventTarget", emitter)
+            raise invalid_arg_type(
+                "eventTargets", "an instance of EventEmitter or EventTarget", emitter
+            )
 
 
 def listener_count(emitter: Any, event: Any) -> int:
@@ -126,62 +136,90 @@ def _abort_error(signal: AbortSignal) -> AbortError:
     return AbortError(cause=signal.reason)
 
 
-async def once(emitter: Any, name: Any, *, signal: Optional[AbortSignal] = None) -> List[Any]:
-    """Wait for ``name`` and return its arguments as a list; 'error' makes it raise."""
-    check_signal(signal)
-    if signal is not None and signal.aborted:
-        raise _abort_error(signal)
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[List[Any]] = loop.create_future()
+def _as_exception(err: Any) -> BaseException:
+    """What 'error' carried, as an exception: ``ERR_UNHANDLED_ERROR`` wraps a plain value."""
+    return err if isinstance(err, BaseException) else unhandled_error((err,))
+
+
+def _check_emitter(emitter: Any) -> bool:
+    """True for an ``AbortSignal`` (Node's EventTarget); raise unless ``emitter`` is an emitter."""
+    if isinstance(emitter, AbortSignal):
+        return True
+    if not (callable(getattr(emitter, "on", None))
+            and callable(getattr(emitter, "remove_listener", None))):
+        raise invalid_arg_type("emitter", "an instance of EventEmitter", emitter)
+    return False
+
+
+def once(emitter: Any, name: Any, *, signal: AbortSignal | None = None
+         ) -> "asyncio.Future[List[Any]]":
+    """A future of the arguments of the next ``name``, as a list; 'error' fails it.
+
+    The listeners are attached when ``once`` is called, as in Node; bad arguments and an
+    already aborted ``signal`` give a failed future, as Node's rejected promise.
+    """
+    future: asyncio.Future[List[Any]] = get_loop().create_future()
+    try:
+        check_signal(signal)
+        is_target = _check_emitter(emitter)
+        if signal is not None and signal.aborted:
+            raise _abort_error(signal)
+    except Exception as exc:  # noqa: BLE001 - Node rejects the promise with it
+        future.set_exception(exc)
+        return future
+    listens_error = name != "error" and not is_target
+
+    def release() -> None:
+        emitter.remove_listener(name, resolve)
+        if listens_error:
+            emitter.remove_listener("error", reject)
+        if signal is not None:
+            signal.remove_event_listener("abort", aborted)
 
     def resolve(*args: Any) -> None:
-        if name != "error":
-            emitter.remove_listener("error", reject)
+        release()
         if not future.done():
             future.set_result(list(args))
 
     def reject(err: Any = None) -> None:
-        emitter.remove_listener(name, resolve)
+        release()
         if not future.done():
-            future.set_exception(err if isinstance(err, BaseException) else Exception(err))
+            future.set_exception(_as_exception(err))
 
     def aborted(*_: Any) -> None:
-        emitter.remove_listener(name, resolve)
-        emitter.remove_listener("error", reject)
+        release()
         if not future.done():
             future.set_exception(_abort_error(signal))  # type: ignore[arg-type]
 
-    if isinstance(emitter, AbortSignal):
+    def cancelled(fut: "asyncio.Future[List[Any]]") -> None:
+        if fut.cancelled():
+            release()
+
+    if is_target:
         emitter.add_event_listener(name, resolve, once=True)
     else:
         emitter.once(name, resolve)
-        if name != "error":
+        if listens_error:
             emitter.once("error", reject)
     if signal is not None:
         signal.add_event_listener("abort", aborted, once=True)
-    try:
-        return await future
-    finally:
-        if signal is not None:
-            signal.remove_event_listener("abort", aborted)
-        if not future.done():
-            emitter.remove_listener(name, resolve)
-            if name != "error":
-                emitter.remove_listener("error", reject)
+    future.add_done_callback(cancelled)
+    return future
 
 
 class _EventIterator:
     """The async iterator ``on()`` returns: every emitted ``name`` as a list of arguments."""
 
-    def __init__(self, emitter: Any, name: Any, signal: Optional[AbortSignal],
-                 close: Iterable[Any]) -> None:
+    def __init__(self, emitter: Any, name: Any, signal: AbortSignal | None,
+                 close: Iterable[Any], is_target: bool) -> None:
         self._emitter = emitter
         self._name = name
         self._signal = signal
         self._close = tuple(close)
+        self._listens_error = name != "error" and not is_target
         self._events: collections.deque[List[Any]] = collections.deque()
         self._waiters: collections.deque[asyncio.Future[List[Any]]] = collections.deque()
-        self._error: Optional[BaseException] = None
+        self._error: BaseException | None = None
         self._finished = False
         ref = weakref.ref(self)
 
@@ -193,7 +231,7 @@ class _EventIterator:
         def fail(err: Any = None) -> None:
             it = ref()
             if it is not None:
-                it._fail(err)
+                it._fail(_as_exception(err))
 
         def end(*_: Any) -> None:
             it = ref()
@@ -206,8 +244,11 @@ class _EventIterator:
                 it._fail(_abort_error(signal))  # type: ignore[arg-type]
 
         self._listeners = (push, fail, end, abort)
-        emitter.on(name, push)
-        if name != "error":
+        if is_target:
+            emitter.add_event_listener(name, push)
+        else:
+            emitter.on(name, push)
+        if self._listens_error:
             emitter.on("error", fail)
         for event in self._close:
             emitter.on(event, end)
@@ -215,25 +256,29 @@ class _EventIterator:
             signal.add_event_listener("abort", abort, once=True)
 
     def _push(self, args: tuple) -> None:
-        if self._waiters:
+        while self._waiters:
             waiter = self._waiters.popleft()
             if not waiter.done():
                 waiter.set_result(list(args))
                 return
         self._events.append(list(args))
 
-    def _fail(self, err: Any = None) -> None:
-        exc = err if isinstance(err, BaseException) else Exception(err)
-        if self._waiters:
-            self._waiters.popleft().set_exception(exc)
+    def _fail(self, exc: BaseException) -> None:
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_exception(exc)
+                break
         else:
             self._error = exc
-        self._release()
+        self._end()
 
     def _end(self, *_: Any) -> None:
         self._release()
         while self._waiters:
-            self._waiters.popleft().set_exception(StopAsyncIteration())
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_exception(StopAsyncIteration())
 
     def _release(self) -> None:
         if self._finished:
@@ -241,7 +286,7 @@ class _EventIterator:
         self._finished = True
         push, fail, end, abort = self._listeners
         self._emitter.remove_listener(self._name, push)
-        if self._name != "error":
+        if self._listens_error:
             self._emitter.remove_listener("error", fail)
         for event in self._close:
             self._emitter.remove_listener(event, end)
@@ -264,22 +309,30 @@ class _EventIterator:
         return await waiter
 
     async def aclose(self) -> None:
-        """Stop listening; pending and later ``__anext__`` calls end the iteration."""
+        """Stop listening (Node's ``return()``); pending and later ``__anext__`` calls end."""
         self._end()
         self._events.clear()
+
+    async def athrow(self, err: Any = None, *_: Any) -> None:
+        """Node's ``throw(err)``: end the iteration with ``err`` (an exception instance)."""
+        if not isinstance(err, BaseException):
+            raise invalid_arg_type("EventEmitter.AsyncIterator", "an instance of Error", err)
+        self._fail(err)
 
     def __del__(self) -> None:
         self._release()
 
 
-def on(emitter: Any, name: Any, *, signal: Optional[AbortSignal] = None,
+def on(emitter: Any, name: Any, *, signal: AbortSignal | None = None,
        close: Iterable[Any] = ()) -> AsyncIterator[List[Any]]:
     """An async iterator over every ``name`` emitted, as lists of arguments.
 
-    It raises the error if 'error' is emitted, ends when one of ``close`` is emitted, and
-    releases its listeners when the ``async for`` is left.
+    The listeners are attached when ``on`` is called. It raises the error if 'error' is
+    emitted, ends when one of ``close`` is emitted, and releases its listeners when the
+    ``async for`` is left.
     """
     check_signal(signal)
     if signal is not None and signal.aborted:
         raise _abort_error(signal)
-    return _EventIterator(emitter, name, signal, close)
+    is_target = _check_emitter(emitter)
+    return _EventIterator(emitter, name, signal, close, is_target)
