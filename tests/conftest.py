@@ -30,3 +30,11 @@ def EventEmitter(request):
     if request.param == "cython":
         return _compiled()
     return PyEventEmitter
+
+
+@pytest.fixture
+def restore_emitter_defaults():
+    """Puts back the class-wide ``default_max_listeners`` and ``capture_rejections``."""
+    saved = (PyEventEmitter.default_max_listeners, PyEventEmitter.capture_rejections)
+    yield
+    PyEventEmitter.default_max_listeners, PyEventEmitter.capture_rejections = saved
