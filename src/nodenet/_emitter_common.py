@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import inspect as _pyinspect
 import math
+import os
+import sys
 import warnings
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 from .errors import (
     MaxListenersExceededWarning,
@@ -18,7 +20,6 @@ from .errors import (
     out_of_range,
     unhandled_error,
 )
-
 
 
 class Symbol:
@@ -67,7 +68,7 @@ def class_name(emitter: Any) -> str:
 
 def warn_max_listeners(emitter: Any, event: Any, count: int, limit: float) -> None:
     """Issue Node's ``MaxListenersExceededWarning`` for ``event``."""
-    name = event if isinstance(event, str) else repr(event)
+    name = str(event)
     limit_text = int(limit) if float(limit).is_integer() else limit
     message = (
         f"Possible EventEmitter memory leak detected. {count} {name} listeners added to "
@@ -75,8 +76,21 @@ def warn_max_listeners(emitter: Any, event: Any, count: int, limit: float) -> No
         "Use emitter.setMaxListeners() to increase limit"
     )
     warnings.warn(
-        MaxListenersExceededWarning(message, emitter, event, count), stacklevel=4
+        MaxListenersExceededWarning(message, emitter, event, count), stacklevel=_user_level()
     )
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _user_level() -> int:
+    """The ``stacklevel`` of the first caller outside nodenet (compiled frames do not count)."""
+    level = 2
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def raise_unhandled(args: tuple) -> None:
@@ -119,7 +133,7 @@ def _settle(emitter: Any, capture: bool, task: "asyncio.Future[Any]", event: Any
         )
         return
     try:
-        handler: Optional[Callable[..., Any]] = getattr(emitter, capture_rejection_symbol, None)
+        handler: Callable[..., Any] | None = getattr(emitter, capture_rejection_symbol, None)
         if handler is not None:
             handler(err, event, *args)
         else:
