@@ -1,0 +1,367 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The compiled EventEmitter core: the fast twin of the pure-Python ``_emitter_py``.
+
+Listeners of an event are kept in a tuple that is replaced, never changed in place, so
+``emit`` iterates a snapshot for free: listeners added or removed during an emit take
+effect from the next emit on (Node's rule).
+
+``emit`` is a METH_FASTCALL method installed by hand (Cython's ``def`` would pack the
+arguments into a tuple first): listeners are called with the caller's own argument array,
+and a tuple is built only for the slow paths that need one.
+"""
+
+cimport cython
+from cpython.object cimport PyObject
+from cpython.sequence cimport PySequence_Fast_ITEMS
+from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
+
+from ._emitter_common import (
+    check_capture,
+    check_listener,
+    check_max_listeners,
+    error_monitor,
+    handle_result,
+    raise_unhandled,
+    warn_max_listeners,
+)
+
+cdef extern from "Python.h":
+    ctypedef struct PyMethodDef:
+        const char* ml_name
+        void* ml_meth
+        int ml_flags
+        const char* ml_doc
+    ctypedef struct PyTypeObject:
+        PyObject* tp_dict
+    int METH_FASTCALL
+    int METH_KEYWORDS
+    PyObject* PyDict_GetItemWithError(object d, object key) except? NULL
+    object PyObject_Vectorcall(object callable, PyObject** args, size_t nargsf, PyObject* kwnames)
+    object PyDescr_NewMethod(PyTypeObject* cls, PyMethodDef* meth)
+    void PyType_Modified(PyTypeObject* cls)
+    bint PyTuple_CheckExact(object o)
+    bint PyCallable_Check(object o)
+    object PyTuple_New(Py_ssize_t n)
+    void PyTuple_SET_ITEM(object t, Py_ssize_t i, PyObject* o)
+    void Py_INCREF(PyObject* o)
+
+cdef object _monitor = error_monitor
+cdef tuple _EMPTY = ()
+
+
+cdef inline void _check(object listener) except *:
+    """``check_listener`` raises; it is called only for a listener that would fail it."""
+    if not PyCallable_Check(listener):
+        check_listener(listener)
+
+
+cdef tuple _pack(PyObject** argv, Py_ssize_t argc):
+    cdef Py_ssize_t i
+    if argc == 0:
+        return _EMPTY
+    packed = PyTuple_New(argc)
+    for i in range(argc):
+        Py_INCREF(argv[i])
+        PyTuple_SET_ITEM(packed, i, argv[i])
+    return <tuple>packed
+
+
+cdef inline tuple _as_tuple(object listeners):
+    if PyTuple_CheckExact(listeners):
+        return <tuple>listeners
+    return tuple(listeners)
+
+
+@cython.final
+cdef class OnceWrapper:
+    """Stands in for a ``once`` listener until its first call; ``.listener`` is the original."""
+
+    cdef public object target
+    cdef public object event
+    cdef public object listener
+    cdef public bint fired
+
+    def __init__(self, target, event, listener):
+        self.target = target
+        self.event = event
+        self.listener = listener
+        self.fired = False
+
+    def __call__(self, *args):
+        return self._fire(PySequence_Fast_ITEMS(args), PyTuple_GET_SIZE(args))
+
+    cdef object _fire(self, PyObject** argv, Py_ssize_t argc):
+        if not self.fired:
+            self.target.remove_listener(self.event, self)
+            self.fired = True
+            return PyObject_Vectorcall(self.listener, argv, <size_t>argc, NULL)
+        return None
+
+    def __repr__(self):
+        return f"<once wrapper of {self.listener!r}>"
+
+
+cdef inline bint _matches(object item, object listener) except -1:
+    if item == listener:
+        return True
+    return type(item) is OnceWrapper and (<OnceWrapper>item).listener == listener
+
+
+cdef inline object _unwrap(object item):
+    if type(item) is OnceWrapper:
+        return (<OnceWrapper>item).listener
+    return item
+
+
+cdef class EventEmitter:
+    """Node's EventEmitter (compiled)."""
+
+    cdef public dict _events
+    cdef public object _max_listeners
+    cdef public bint _capture
+    cdef public set _warned
+
+    def __cinit__(self, *args, **kwargs):
+        self._events = {}
+        self._max_listeners = None
+        self._capture = False
+        self._warned = None
+
+    def __init__(self, options=None, *, capture_rejections=None):
+        if options is not None and capture_rejections is None:
+            capture_rejections = options.get("captureRejections")
+        if capture_rejections is None:
+            self._capture = bool(getattr(type(self), "capture_rejections", False))
+        else:
+            self._capture = check_capture(capture_rejections)
+
+    # adding
+
+    cdef object _add(self, object event, object listener, bint prepend):
+        cdef dict events = self._events
+        cdef tuple existing
+        cdef Py_ssize_t count
+        cdef PyObject* found
+        _check(listener)
+        if "newListener" in events:
+            self.emit("newListener", event, _unwrap(listener))
+        found = PyDict_GetItemWithError(events, event)
+        if found is NULL:
+            events[event] = (listener,)
+            return self
+        existing = _as_tuple(<object>found)
+        existing = (listener,) + existing if prepend else existing + (listener,)
+        events[event] = existing
+        count = PyTuple_GET_SIZE(existing)
+        limit = self._max_listeners
+        if limit is None:
+            limit = type(self).default_max_listeners
+        if 0 < limit < count:
+            if self._warned is None:
+                self._warned = set()
+            if event not in self._warned:
+                self._warned.add(event)
+                warn_max_listeners(self, event, count, limit)
+        return self
+
+    def on(self, event, listener=None):
+        """Add ``listener`` for ``event``; with no listener, return a decorator."""
+        if listener is None:
+            def decorate(fn):
+                self._add(event, fn, False)
+                return fn
+            return decorate
+        return self._add(event, listener, False)
+
+    add_listener = on
+
+    def prepend_listener(self, event, listener=None):
+        """Add ``listener`` at the front of ``event``'s listeners."""
+        if listener is None:
+            def decorate(fn):
+                self._add(event, fn, True)
+                return fn
+            return decorate
+        return self._add(event, listener, True)
+
+    def once(self, event, listener=None):
+        """Add ``listener`` for the next ``event`` only."""
+        if listener is None:
+            def decorate(fn):
+                self.once(event, fn)
+                return fn
+            return decorate
+        _check(listener)
+        return self._add(event, OnceWrapper(self, event, listener), False)
+
+    def prepend_once_listener(self, event, listener=None):
+        """Add ``listener`` at the front, for the next ``event`` only."""
+        if listener is None:
+            def decorate(fn):
+                self.prepend_once_listener(event, fn)
+                return fn
+            return decorate
+        _check(listener)
+        return self._add(event, OnceWrapper(self, event, listener), True)
+
+    # removing
+
+    def remove_listener(self, event, listener):
+        """Remove the most recently added ``listener`` of ``event``; emit 'removeListener'."""
+        cdef dict events = self._events
+        cdef tuple existing
+        cdef Py_ssize_t position, count
+        cdef PyObject* found
+        _check(listener)
+        found = PyDict_GetItemWithError(events, event)
+        if found is NULL:
+            return self
+        existing = _as_tuple(<object>found)
+        count = PyTuple_GET_SIZE(existing)
+        position = count - 1
+        while position >= 0 and not _matches(<object>PyTuple_GET_ITEM(existing, position), listener):
+            position -= 1
+        if position < 0:
+            return self
+        removed = <object>PyTuple_GET_ITEM(existing, position)
+        if count == 1:
+            del events[event]
+            if self._warned:
+                self._warned.discard(event)
+            if "removeListener" in events:
+                self.emit("removeListener", event, _unwrap(removed) if type(removed) is OnceWrapper else listener)
+            return self
+        events[event] = existing[:position] + existing[position + 1:]
+        if count == 2 and self._warned:
+            self._warned.discard(event)
+        if "removeListener" in events:
+            self.emit("removeListener", event, listener)
+        return self
+
+    off = remove_listener
+
+    def remove_all_listeners(self, event=None):
+        """Remove all listeners (of ``event``, or of every event), last added first."""
+        cdef dict events = self._events
+        if "removeListener" not in events:
+            if event is None:
+                events.clear()
+                self._warned = None
+            elif events.pop(event, None) is not None and self._warned:
+                self._warned.discard(event)
+            return self
+        if event is None:
+            for key in list(events):
+                if key != "removeListener":
+                    self.remove_all_listeners(key)
+            self.remove_all_listeners("removeListener")
+            events.clear()
+            self._warned = None
+            return self
+        existing = events.get(event)
+        if existing is not None:
+            for listener in reversed(existing):
+                self.remove_listener(event, listener)
+        return self
+
+    # emitting: ``emit`` itself is _emit_fastcall below, installed after the class
+
+    cdef object _emit(self, object event, PyObject** argv, Py_ssize_t argc, object args):
+        cdef dict events = self._events
+        cdef PyObject* found
+        cdef tuple listeners
+        cdef Py_ssize_t i
+        cdef object listener, result
+        if _monitor in events and event == "error":
+            if args is None:
+                args = _pack(argv, argc)
+            self.emit(_monitor, *args)
+        found = PyDict_GetItemWithError(events, event)
+        if found is NULL:
+            if event == "error":
+                raise_unhandled(_pack(argv, argc) if args is None else args)
+            return False
+        listeners = _as_tuple(<object>found)
+        for i in range(PyTuple_GET_SIZE(listeners)):
+            listener = <object>PyTuple_GET_ITEM(listeners, i)
+            if type(listener) is OnceWrapper:
+                result = (<OnceWrapper>listener)._fire(argv, argc)
+            else:
+                result = PyObject_Vectorcall(listener, argv, <size_t>argc, NULL)
+            if result is not None:
+                if args is None:
+                    args = _pack(argv, argc)
+                handle_result(self, self._capture, result, event, args)
+        return True
+
+    # inspecting
+
+    def listeners(self, event):
+        """A copy of ``event``'s listeners, once-wrappers unwrapped."""
+        return [_unwrap(item) for item in self._events.get(event, _EMPTY)]
+
+    def raw_listeners(self, event):
+        """A copy of ``event``'s listeners, once-wrappers included."""
+        return list(self._events.get(event, _EMPTY))
+
+    def listener_count(self, event, listener=None):
+        """How many listeners ``event`` has (that are, or wrap, ``listener`` if given)."""
+        cdef Py_ssize_t total = 0
+        existing = self._events.get(event, _EMPTY)
+        if listener is None:
+            return len(existing)
+        for item in existing:
+            if _matches(item, listener):
+                total += 1
+        return total
+
+    def event_names(self):
+        """The events that have listeners, in the order they were first added."""
+        return list(self._events)
+
+    def set_max_listeners(self, n):
+        """Warn when an event passes ``n`` listeners (``0`` or ``math.inf``: never)."""
+        self._max_listeners = check_max_listeners(n)
+        return self
+
+    def get_max_listeners(self):
+        """This emitter's limit, or the class's ``default_max_listeners``."""
+        if self._max_listeners is None:
+            return type(self).default_max_listeners
+        return self._max_listeners
+
+
+cdef class _EmitSignature:
+    """Binds ``emit``'s arguments the way ``def emit(self, event, *args)`` would."""
+
+    def emit(self, event, *args):
+        return event, args
+
+
+cdef _EmitSignature _signature = _EmitSignature()
+
+
+cdef object _emit_fastcall(EventEmitter self, PyObject** argv, Py_ssize_t argc, PyObject* kwnames):
+    if kwnames is NULL and argc > 0:
+        return self._emit(<object>argv[0], argv + 1, argc - 1, None)
+    positional = _pack(argv, argc)
+    keywords = {}
+    if kwnames is not NULL:
+        for i, name in enumerate(<tuple>kwnames):
+            keywords[name] = <object>argv[argc + i]
+    event, args = _signature.emit(*positional, **keywords)
+    return self._emit(event, PySequence_Fast_ITEMS(args), PyTuple_GET_SIZE(args), args)
+
+
+cdef PyMethodDef _emit_def
+_emit_def.ml_name = "emit"
+_emit_def.ml_meth = <void*>_emit_fastcall
+_emit_def.ml_flags = METH_FASTCALL | METH_KEYWORDS
+_emit_def.ml_doc = (
+    "emit($self, event, *args)\n--\n\n"
+    "Call ``event``'s listeners in order with ``args``; True if there were any."
+)
+(<dict>(<PyTypeObject*>EventEmitter).tp_dict)["emit"] = PyDescr_NewMethod(
+    <PyTypeObject*>EventEmitter, &_emit_def
+)
+PyType_Modified(<PyTypeObject*>EventEmitter)
