@@ -293,31 +293,47 @@ class _EventIterator:
         if self._signal is not None:
             self._signal.remove_event_listener("abort", abort)
 
-    def __aiter__(self) -> "_EventIterator":
+    def __aiter__(self) -> _EventIterator:
         return self
 
-    async def __anext__(self) -> List[Any]:
+    def __anext__(self) -> asyncio.Future[List[Any]]:
+        """The next arguments list, as a future made now (Node's ``next()``: the request is
+        queued when it is made, not when it is awaited)."""
+        future: asyncio.Future[List[Any]] = get_loop().create_future()
         if self._events:
-            return self._events.popleft()
-        if self._error is not None:
+            future.set_result(self._events.popleft())
+        elif self._error is not None:
             err, self._error = self._error, None
-            raise err
-        if self._finished:
-            raise StopAsyncIteration
-        waiter: asyncio.Future[List[Any]] = asyncio.get_running_loop().create_future()
-        self._waiters.append(waiter)
-        return await waiter
+            future.set_exception(err)
+        elif self._finished:
+            future.set_exception(StopAsyncIteration())
+        else:
+            self._waiters.append(future)
+        return future
 
-    async def aclose(self) -> None:
-        """Stop listening (Node's ``return()``); pending and later ``__anext__`` calls end."""
+    def _done(self) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = get_loop().create_future()
+        future.set_result(None)
+        return future
+
+    def aclose(self) -> asyncio.Future[None]:
+        """Stop listening now (Node's ``return()``); pending and later ``__anext__`` end."""
         self._end()
         self._events.clear()
+        return self._done()
 
-    async def athrow(self, err: Any = None, *_: Any) -> None:
+    def athrow(self, err: Any = None, *_: Any) -> asyncio.Future[None]:
         """Node's ``throw(err)``: end the iteration with ``err`` (an exception instance)."""
         if not isinstance(err, BaseException):
             raise invalid_arg_type("EventEmitter.AsyncIterator", "an instance of Error", err)
         self._fail(err)
+        return self._done()
+
+    async def __aenter__(self) -> _EventIterator:
+        return self
+
+    async def __aexit__(self, *_: Any) -> None:
+        await self.aclose()
 
     def __del__(self) -> None:
         self._release()
