@@ -19,6 +19,7 @@ from ._emitter_common import (
     check_capture,
     check_listener,
     check_max_listeners,
+    default_capture,
     error_monitor,
     handle_result,
     raise_unhandled,
@@ -124,15 +125,13 @@ cdef class EventEmitter:
     def __cinit__(self, *args, **kwargs):
         self._events = {}
         self._max_listeners = None
-        self._capture = False
+        self._capture = default_capture(type(self))
         self._warned = None
 
     def __init__(self, options=None, *, capture_rejections=None):
         if options is not None and capture_rejections is None:
             capture_rejections = options.get("captureRejections")
-        if capture_rejections is None:
-            self._capture = bool(getattr(type(self), "capture_rejections", False))
-        else:
+        if capture_rejections is not None:
             self._capture = check_capture(capture_rejections)
 
     # adding

@@ -55,11 +55,16 @@ def check_max_listeners(n: Any, name: str = "setMaxListeners") -> float:
     return n
 
 
-def check_capture(value: Any) -> bool:
+def check_capture(value: Any, name: str = "options.captureRejections") -> bool:
     """Validate the ``capture_rejections`` option (Node's ``options.captureRejections``)."""
     if not isinstance(value, bool):
-        raise invalid_arg_type("options.captureRejections", "of type boolean", value)
+        raise invalid_arg_type(name, "of type boolean", value)
     return value
+
+
+def default_capture(cls: type) -> bool:
+    """The class-wide ``capture_rejections`` a new emitter of ``cls`` starts with."""
+    return bool(getattr(cls, "capture_rejections", False))
 
 
 def class_name(emitter: Any) -> str:
@@ -120,7 +125,18 @@ def handle_result(emitter: Any, capture: bool, result: Any, event: Any, args: tu
     )
 
 
-def _settle(emitter: Any, capture: bool, task: "asyncio.Future[Any]", event: Any, args: tuple) -> None:
+def _unhandled(task: asyncio.Future[Any]) -> None:
+    """A rejection nobody captures: the loop's exception handler (Node's unhandledRejection)."""
+    if task.cancelled() or task.exception() is None:
+        return
+    task.get_loop().call_exception_handler(
+        {"message": "Unhandled exception in an awaitable of a listener",
+         "exception": task.exception(), "future": task}
+    )
+
+
+def _settle(emitter: Any, capture: bool, task: asyncio.Future[Any], event: Any,
+            args: tuple) -> None:
     if task.cancelled():
         return
     err = task.exception()
@@ -128,14 +144,14 @@ def _settle(emitter: Any, capture: bool, task: "asyncio.Future[Any]", event: Any
         return
     loop = task.get_loop()
     if not capture:
-        loop.call_exception_handler(
-            {"message": f"Unhandled exception in a listener of {event!r}", "exception": err}
-        )
+        _unhandled(task)
         return
     try:
         handler: Callable[..., Any] | None = getattr(emitter, capture_rejection_symbol, None)
         if handler is not None:
-            handler(err, event, *args)
+            result = handler(err, event, *args)
+            if _pyinspect.isawaitable(result):
+                asyncio.ensure_future(result, loop=loop).add_done_callback(_unhandled)
         else:
             was_capturing = emitter._capture
             emitter._capture = False

@@ -7,12 +7,13 @@ effect from the next emit on (Node's rule).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 from ._emitter_common import (
     check_capture,
     check_listener,
     check_max_listeners,
+    default_capture,
     error_monitor,
     handle_result,
     raise_unhandled,
@@ -54,25 +55,23 @@ class EventEmitter:
     __slots__ = ("_events", "_max_listeners", "_capture", "_warned")
 
     _events: Dict[Any, Tuple[Listener, ...]]
-    _max_listeners: Optional[float]
+    _max_listeners: float | None
     _capture: bool
-    _warned: Optional[set]
+    _warned: set | None
 
     def __new__(cls, *args: Any, **kwargs: Any) -> "EventEmitter":
         self = super().__new__(cls)
         self._events = {}
         self._max_listeners = None
-        self._capture = False
+        self._capture = default_capture(cls)
         self._warned = None
         return self
 
-    def __init__(self, options: Optional[Dict[str, Any]] = None, *,
-                 capture_rejections: Optional[bool] = None) -> None:
+    def __init__(self, options: Dict[str, Any] | None = None, *,
+                 capture_rejections: bool | None = None) -> None:
         if options is not None and capture_rejections is None:
             capture_rejections = options.get("captureRejections")
-        if capture_rejections is None:
-            self._capture = bool(getattr(type(self), "capture_rejections", False))
-        else:
+        if capture_rejections is not None:
             self._capture = check_capture(capture_rejections)
 
     # adding
@@ -104,7 +103,7 @@ class EventEmitter:
                 warn_max_listeners(self, event, len(existing), limit)
         return self
 
-    def on(self, event: Any, listener: Optional[Listener] = None) -> Any:
+    def on(self, event: Any, listener: Listener | None = None) -> Any:
         """Add ``listener`` for ``event``; with no listener, return a decorator."""
         if listener is None:
             def decorate(fn: Listener) -> Listener:
@@ -115,7 +114,7 @@ class EventEmitter:
 
     add_listener = on
 
-    def prepend_listener(self, event: Any, listener: Optional[Listener] = None) -> Any:
+    def prepend_listener(self, event: Any, listener: Listener | None = None) -> Any:
         """Add ``listener`` at the front of ``event``'s listeners."""
         if listener is None:
             def decorate(fn: Listener) -> Listener:
@@ -124,7 +123,7 @@ class EventEmitter:
             return decorate
         return self._add(event, listener, True)
 
-    def once(self, event: Any, listener: Optional[Listener] = None) -> Any:
+    def once(self, event: Any, listener: Listener | None = None) -> Any:
         """Add ``listener`` for the next ``event`` only."""
         if listener is None:
             def decorate(fn: Listener) -> Listener:
@@ -134,7 +133,7 @@ class EventEmitter:
         check_listener(listener)
         return self._add(event, OnceWrapper(self, event, listener), False)
 
-    def prepend_once_listener(self, event: Any, listener: Optional[Listener] = None) -> Any:
+    def prepend_once_listener(self, event: Any, listener: Listener | None = None) -> Any:
         """Add ``listener`` at the front, for the next ``event`` only."""
         if listener is None:
             def decorate(fn: Listener) -> Listener:
@@ -234,7 +233,7 @@ class EventEmitter:
         """A copy of ``event``'s listeners, once-wrappers included."""
         return list(self._events.get(event, ()))
 
-    def listener_count(self, event: Any, listener: Optional[Listener] = None) -> int:
+    def listener_count(self, event: Any, listener: Listener | None = None) -> int:
         """How many listeners ``event`` has (that are, or wrap, ``listener`` if given)."""
         existing = self._events.get(event, ())
         if listener is None:

@@ -71,7 +71,7 @@ class _EmitterType(type):
 
     @capture_rejections.setter
     def capture_rejections(cls, value: bool) -> None:
-        _EmitterType._capture_default = check_capture(value)
+        _EmitterType._capture_default = check_capture(value, "EventEmitter.captureRejections")
 
     captureRejections = capture_rejections
 
