@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 from .errors import AbortError, invalid_arg_type
 
@@ -44,7 +44,10 @@ class AbortSignal:
 
     def add_event_listener(self, event: str, listener: Callable[..., Any], *,
                            once: bool = False) -> None:
-        """EventTarget's spelling: the listener gets the signal itself."""
+        """EventTarget's spelling: the listener gets the signal itself; a listener already
+        added for ``event`` is not added again (EventTarget's rule)."""
+        if listener in self._emitter.listeners(event):
+            return
         (self._emitter.once if once else self._emitter.on)(event, listener)
 
     def remove_event_listener(self, event: str, listener: Callable[..., Any]) -> None:
@@ -81,7 +84,7 @@ class AbortController:
     def __init__(self) -> None:
         self.signal = AbortSignal()
 
-    def abort(self, reason: Optional[Any] = None) -> None:
+    def abort(self, reason: Any | None = None) -> None:
         """Abort the signal with ``reason`` (an ``AbortError`` by default)."""
         self.signal._abort(reason)
 
