@@ -285,6 +285,8 @@ static void finish_connect(struct conn *c)
         close_conn(c, 0);
         if (mode == M_ACCEPT)
             replace_conn(c);
+        else if (mode == M_IDLE)
+            idle_up++; /* settled (failed) */
         return;
     }
     if (mode == M_ECHO)
