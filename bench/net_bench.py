@@ -431,9 +431,11 @@ def median_of(samples: List[Dict[str, Any]], key: str) -> float | None:
     return statistics.median(vals) if vals else None
 
 
-def summarize(sc: Scenario, samples: Dict[str, List[Dict[str, Any]]]) -> Dict[str, Any]:
+def summarize(
+    sc: Scenario, servers: List[Server], samples: Dict[str, List[Dict[str, Any]]]
+) -> Dict[str, Any]:
     rows: Dict[str, Any] = {}
-    for server in sc.servers:
+    for server in servers:
         got = samples.get(server.name, [])
         ok = [s for s in got if s.get("status") == "ok" and s.get(sc.metric) is not None]
         row: Dict[str, Any] = {"group": server.group, "n": len(ok)}
@@ -746,7 +748,7 @@ def main(argv: List[str] | None = None) -> int:
                     flush=True,
                 )
         all_samples[sc.key] = samples
-        summary[sc.key] = summarize(sc, samples)
+        summary[sc.key] = summarize(sc, servers, samples)
 
     info["loadavg_end"] = os.getloadavg()
     print(
@@ -766,7 +768,9 @@ def main(argv: List[str] | None = None) -> int:
 
     os.makedirs(args.out, exist_ok=True)
     stamp = started.strftime("%Y%m%d-%H%M%S")
-    tag = "quick" if quick else "full"
+    default_scenarios = ap.get_default("scenarios")
+    custom = keep or args.scenarios != default_scenarios or args.duration or args.warmup
+    tag = "quick" if quick else ("custom" if custom else "full")
     base = os.path.join(args.out, f"net_bench-{stamp}-{tag}")
     doc = {
         "started": started.isoformat(),
