@@ -20,6 +20,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import re
 import resource
 import selectors
 import shutil
@@ -665,6 +666,107 @@ def machine_info() -> Dict[str, Any]:
     return info
 
 
+# --------------------------------------------------------------------------- profiling
+
+
+def load_args(sc: Scenario, port: int, upstream_port: int, cfg: Config, secs: float) -> List[str]:
+    timing = ["-w", "0", "-d", str(secs)]
+    if sc.key in ("echo64", "echo4k"):
+        size = "64" if sc.key == "echo64" else "4096"
+        return ["echo", "-p", str(port), "-c", str(cfg.echo_conns), "-s", size, *timing]
+    if sc.key == "accept":
+        return ["accept", "-p", str(port), "-i", str(cfg.accept_in_flight), "-a", "16", *timing]
+    if sc.key == "proxy":
+        return ["bulk", "-p", str(port), "-S", str(upstream_port), "-c", "1", *timing]
+    raise ValueError(f"cannot profile scenario {sc.key}")
+
+
+def fold_profile(raw_path: str, top: int = 30) -> str:
+    """Self and inclusive sample shares per function from py-spy's raw (collapsed) output."""
+    self_n: Dict[str, int] = {}
+    incl_n: Dict[str, int] = {}
+    self_fn: Dict[str, int] = {}
+    total = 0
+    with open(raw_path) as f:
+        for line in f:
+            stack, _, count = line.rstrip("\n").rpartition(" ")
+            if not stack or not count.isdigit():
+                continue
+            n = int(count)
+            total += n
+            frames = stack.split(";")
+            for fr in {re.sub(r":\d+\)$", ")", fr) for fr in frames}:
+                incl_n[fr] = incl_n.get(fr, 0) + n
+            self_n[frames[-1]] = self_n.get(frames[-1], 0) + n
+            leaf = re.sub(r":\d+\)$", ")", frames[-1])
+            self_fn[leaf] = self_fn.get(leaf, 0) + n
+    if not total:
+        return "no samples\n"
+    out = [f"{total} samples\n"]
+    for title, table in (
+        ("self %  function", self_fn),
+        ("self %  line", self_n),
+        ("incl %  function", incl_n),
+    ):
+        out.append(title)
+        for fr, n in sorted(table.items(), key=lambda kv: -kv[1])[:top]:
+            out.append(f"{100.0 * n / total:6.1f}  {fr}")
+        out.append("")
+    return "\n".join(out)
+
+
+def profile(name: str, scenario: str, secs: float, native: bool, cfg: Config, out: str) -> int:
+    """Load one server and record it with py-spy: a flame graph (SVG) and a text summary."""
+    sc = next((s for s in SCENARIOS if s.key == scenario), None)
+    if sc is None:
+        raise SystemExit(f"unknown scenario {scenario!r}")
+    server = next((s for s in sc.servers if s.name == name), None)
+    if server is None or not server.argv:
+        raise SystemExit(f"unknown server {name!r} for {scenario}")
+    spy = shutil.which("py-spy", path=os.path.dirname(PY)) or shutil.which("py-spy")
+    if spy is None:
+        raise SystemExit("py-spy missing: .venv/bin/pip install py-spy")
+    os.makedirs(out, exist_ok=True)
+    port, upstream_port = free_port(), free_port()
+    run = Running(server, port, f"127.0.0.1:{upstream_port}", cfg.server_core)
+    load: subprocess.Popen[str] | None = None
+    try:
+        why = run.wait_listening()
+        if why is not None:
+            print(f"{name}: {why}")
+            return 1
+        load = subprocess.Popen(
+            [LOADGEN, *load_args(sc, port, upstream_port, cfg, 2 * secs + 2)],
+            stdout=subprocess.PIPE,
+            text=True,
+            preexec_fn=pinned(cfg.client_core),
+        )
+        time.sleep(1.0)
+        base = os.path.join(out, f"profile-{name}-{scenario}")
+        common = ["record", "--pid", str(run.pid), "--duration", str(int(secs))]
+        common += ["--rate", "200", "--nonblocking"] + (["--native"] if native else [])
+        for fmt_name, path in (("flamegraph", base + ".svg"), ("raw", base + ".raw.txt")):
+            subprocess.run(
+                [spy, *common, "--format", fmt_name, "-o", path],
+                check=True,
+                timeout=secs + 60,
+                capture_output=True,
+            )
+        out_txt, _ = load.communicate(timeout=secs + 30)
+        summary = fold_profile(base + ".raw.txt")
+        with open(base + ".txt", "w") as f:
+            f.write(f"{name} under {sc.title}; loadgen: {out_txt.strip()}\n\n{summary}")
+        print(summary)
+        print(f"loadgen: {out_txt.strip()[:300]}")
+        print(f"wrote {base}.svg, {base}.txt")
+        return 0
+    finally:
+        if load is not None and load.poll() is None:
+            load.kill()
+            load.wait(timeout=5)
+        run.stop()
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -683,6 +785,12 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--no-pin", action="store_true", help="do not pin server/loadgen to cores")
     ap.add_argument("--out", default=RESULTS)
     ap.add_argument("--no-plot", action="store_true")
+    ap.add_argument(
+        "--profile", metavar="SERVER", help="py-spy one server instead (e.g. nodenet-pipe)"
+    )
+    ap.add_argument("--profile-scenario", default="echo64", help="echo64|echo4k|accept|proxy")
+    ap.add_argument("--profile-seconds", type=float, default=10.0)
+    ap.add_argument("--native", action="store_true", help="py-spy --native (C frames too)")
     args = ap.parse_args(argv)
 
     quick = args.quick
@@ -709,6 +817,9 @@ def main(argv: List[str] | None = None) -> int:
         cfg.idle_conns = max(100, hard - 200)
 
     build_loadgen()
+    if args.profile:
+        secs = min(max(args.profile_seconds, 1.0), 60.0)
+        return profile(args.profile, args.profile_scenario, secs, args.native, cfg, args.out)
     wanted = [k.strip() for k in args.scenarios.split(",") if k.strip()]
     keep = [k.strip() for k in args.servers.split(",") if k.strip()]
     scenarios = [sc for sc in SCENARIOS if sc.key in wanted]
