@@ -744,14 +744,18 @@ def profile(name: str, scenario: str, secs: float, native: bool, cfg: Config, ou
         time.sleep(1.0)
         base = os.path.join(out, f"profile-{name}-{scenario}")
         common = ["record", "--pid", str(run.pid), "--duration", str(int(secs))]
-        common += ["--rate", "200", "--nonblocking"] + (["--native"] if native else [])
+        # --native (C frames of uvloop and CPython) needs py-spy to pause the process
+        common += ["--rate", "200"] + (["--native"] if native else ["--nonblocking"])
         for fmt_name, path in (("flamegraph", base + ".svg"), ("raw", base + ".raw.txt")):
-            subprocess.run(
+            done = subprocess.run(
                 [spy, *common, "--format", fmt_name, "-o", path],
-                check=True,
                 timeout=secs + 60,
                 capture_output=True,
+                text=True,
             )
+            if done.returncode != 0:
+                print(f"py-spy failed: {(done.stderr or done.stdout).strip()[-500:]}")
+                return 1
         out_txt, _ = load.communicate(timeout=secs + 30)
         summary = fold_profile(base + ".raw.txt")
         with open(base + ".txt", "w") as f:
