@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import collections
 import os
+import sys
+import types
 import weakref
 from typing import Any, AsyncIterator, Iterable, List
 
@@ -38,6 +40,7 @@ __all__ = [
     "on",
     "get_event_listeners",
     "set_max_listeners",
+    "get_max_listeners",
     "listener_count",
     "error_monitor",
     "capture_rejection_symbol",
@@ -81,6 +84,10 @@ def _finish(core: type) -> type:
     cls = _EmitterType("EventEmitter", (core,), {
         "__module__": __name__,
         "__doc__": "Node's EventEmitter: register listeners for named events and emit them.",
+        "error_monitor": error_monitor,
+        "errorMonitor": error_monitor,
+        "capture_rejection_symbol": capture_rejection_symbol,
+        "captureRejectionSymbol": capture_rejection_symbol,
     })
     return add_aliases(cls, EMITTER_ALIASES)
 
@@ -125,6 +132,17 @@ def set_max_listeners(n: float = 10, *emitters: Any) -> None:
             raise invalid_arg_type(
                 "eventTargets", "an instance of EventEmitter or EventTarget", emitter
             )
+
+
+def get_max_listeners(emitter_or_target: Any) -> float:
+    """The listener limit of an emitter or an ``AbortSignal``."""
+    if isinstance(emitter_or_target, AbortSignal):
+        return emitter_or_target._emitter.get_max_listeners()  # type: ignore[no-any-return]
+    if callable(getattr(emitter_or_target, "get_max_listeners", None)):
+        return emitter_or_target.get_max_listeners()  # type: ignore[no-any-return]
+    raise invalid_arg_type(
+        "emitter", "an instance of EventEmitter or EventTarget", emitter_or_target
+    )
 
 
 def listener_count(emitter: Any, event: Any) -> int:
@@ -352,3 +370,39 @@ def on(emitter: Any, name: Any, *, signal: AbortSignal | None = None,
         raise _abort_error(signal)
     is_target = _check_emitter(emitter)
     return _EventIterator(emitter, name, signal, close, is_target)
+
+
+getEventListeners = get_event_listeners
+setMaxListeners = set_max_listeners
+getMaxListeners = get_max_listeners
+listenerCount = listener_count
+errorMonitor = error_monitor
+captureRejectionSymbol = capture_rejection_symbol
+
+
+class _EventsModule(types.ModuleType):
+    """Node's ``events.defaultMaxListeners`` and ``events.captureRejections``: the module
+    attributes are the class-wide settings, read and validated on assignment."""
+
+    @property
+    def default_max_listeners(self) -> float:
+        return PyEventEmitter.default_max_listeners  # type: ignore[no-any-return]
+
+    @default_max_listeners.setter
+    def default_max_listeners(self, n: float) -> None:
+        PyEventEmitter.default_max_listeners = n
+
+    defaultMaxListeners = default_max_listeners
+
+    @property
+    def capture_rejections(self) -> bool:
+        return PyEventEmitter.capture_rejections  # type: ignore[no-any-return]
+
+    @capture_rejections.setter
+    def capture_rejections(self, value: bool) -> None:
+        PyEventEmitter.capture_rejections = value
+
+    captureRejections = capture_rejections
+
+
+sys.modules[__name__].__class__ = _EventsModule
