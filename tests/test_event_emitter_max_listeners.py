@@ -1,8 +1,8 @@
 """Port of test/parallel/test-event-emitter-max-listeners.js.
 
-Node's ``events.defaultMaxListeners`` is ``EventEmitter.default_max_listeners`` (the module
-is not the class in Python); ``EventEmitter.setMaxListeners(n, ...targets)`` is
-``nodenet.events.set_max_listeners``.
+``EventEmitter.setMaxListeners(n, ...targets)`` (a static method in Node) is
+``nodenet.events.set_max_listeners``; ``events.defaultMaxListeners`` is a module attribute
+that is the class-wide ``EventEmitter.default_max_listeners``.
 """
 
 import math
@@ -33,8 +33,15 @@ def test_max_listeners_event_and_validation(EventEmitter, restore_emitter_defaul
         assert info.value.code == "ERR_OUT_OF_RANGE"
         assert str(info.value).startswith('The value of "defaultMaxListeners" is out of range.')
 
+        with pytest.raises(ValueError) as info:
+            events.defaultMaxListeners = obj
+        assert info.value.code == "ERR_OUT_OF_RANGE"
+
     with pytest.raises(TypeError) as info:
         e.set_max_listeners(TYPE_ERROR)
+    assert info.value.code == "ERR_INVALID_ARG_TYPE"
+    with pytest.raises(TypeError) as info:
+        events.default_max_listeners = TYPE_ERROR
     assert info.value.code == "ERR_INVALID_ARG_TYPE"
     with pytest.raises(TypeError) as info:
         EventEmitter.default_max_listeners = TYPE_ERROR
@@ -89,3 +96,11 @@ def test_default_is_shared_and_camel_case(EventEmitter, restore_emitter_defaults
     assert Sub().get_max_listeners() == 5
     EventEmitter.default_max_listeners = math.inf
     assert EventEmitter().get_max_listeners() == math.inf
+
+
+def test_module_attribute_is_the_class_default(EventEmitter, restore_emitter_defaults):
+    assert events.default_max_listeners == EventEmitter.default_max_listeners == 10
+    events.defaultMaxListeners = 3
+    assert EventEmitter.default_max_listeners == 3
+    assert EventEmitter().get_max_listeners() == 3
+    assert events.setMaxListeners is events.set_max_listeners
