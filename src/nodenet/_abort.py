@@ -63,9 +63,12 @@ class AbortSignal:
         return self._emitter.listener_count(event)  # type: ignore[no-any-return]
 
     def throw_if_aborted(self) -> None:
-        """Raise the reason if the signal was aborted."""
+        """Raise the reason if the signal was aborted (a reason that is not an exception is
+        the ``cause`` of an ``AbortError``)."""
         if self.aborted:
-            raise self.reason
+            if isinstance(self.reason, BaseException):
+                raise self.reason
+            raise AbortError(cause=self.reason)
 
     throwIfAborted = throw_if_aborted
 
