@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import math
 import os
 import sys
 import types
 import weakref
-from typing import Any, AsyncIterator, Iterable, List
+from typing import Any, AsyncIterator, Dict, Iterable, List
 
 from . import _emitter_py
 from ._abort import AbortController, AbortSignal, check_signal
@@ -28,6 +29,7 @@ from .errors import (
     AbortError,
     MaxListenersExceededWarning,
     invalid_arg_type,
+    out_of_range,
     unhandled_error,
 )
 
@@ -169,15 +171,40 @@ def _check_emitter(emitter: Any) -> bool:
     return False
 
 
-def once(emitter: Any, name: Any, *, signal: AbortSignal | None = None
-         ) -> "asyncio.Future[List[Any]]":
+_MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _options(options: Any) -> Dict[str, Any]:
+    """Node's options object: a ``dict`` with Node's keys, or None."""
+    if options is None:
+        return {}
+    if not isinstance(options, dict):
+        raise invalid_arg_type("options", "of type object", options)
+    return options
+
+
+def _check_watermark(value: Any, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise invalid_arg_type(name, "of type number", value)
+    if isinstance(value, float) and not value.is_integer():
+        raise out_of_range(name, "an integer", value)
+    if not 1 <= value <= _MAX_SAFE_INTEGER:
+        raise out_of_range(name, f">= 1 && <= {_MAX_SAFE_INTEGER}", value)
+    return value
+
+
+def once(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
+         signal: AbortSignal | None = None) -> asyncio.Future[List[Any]]:
     """A future of the arguments of the next ``name``, as a list; 'error' fails it.
 
     The listeners are attached when ``once`` is called, as in Node; bad arguments and an
     already aborted ``signal`` give a failed future, as Node's rejected promise.
+    ``options`` is Node's options object (``{'signal': ...}``).
     """
     future: asyncio.Future[List[Any]] = get_loop().create_future()
     try:
+        if signal is None:
+            signal = _options(options).get("signal")
         check_signal(signal)
         is_target = _check_emitter(emitter)
         if signal is not None and signal.aborted:
@@ -229,8 +256,11 @@ class _EventIterator:
     """The async iterator ``on()`` returns: every emitted ``name`` as a list of arguments."""
 
     def __init__(self, emitter: Any, name: Any, signal: AbortSignal | None,
-                 close: Iterable[Any], is_target: bool) -> None:
+                 close: Iterable[Any], is_target: bool, high: float, low: float) -> None:
         self._emitter = emitter
+        self._high = high
+        self._low = low
+        self._paused = False
         self._name = name
         self._signal = signal
         self._close = tuple(close)
@@ -280,6 +310,9 @@ class _EventIterator:
                 waiter.set_result(list(args))
                 return
         self._events.append(list(args))
+        if not self._paused and len(self._events) > self._high:
+            self._paused = True
+            self._emitter.pause()
 
     def _fail(self, exc: BaseException) -> None:
         while self._waiters:
@@ -320,6 +353,9 @@ class _EventIterator:
         future: asyncio.Future[List[Any]] = get_loop().create_future()
         if self._events:
             future.set_result(self._events.popleft())
+            if self._paused and len(self._events) < self._low:
+                self._paused = False
+                self._emitter.resume()
         elif self._error is not None:
             err, self._error = self._error, None
             future.set_exception(err)
@@ -357,19 +393,36 @@ class _EventIterator:
         self._release()
 
 
-def on(emitter: Any, name: Any, *, signal: AbortSignal | None = None,
-       close: Iterable[Any] = ()) -> AsyncIterator[List[Any]]:
+def on(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
+       signal: AbortSignal | None = None, close: Iterable[Any] | None = None,
+       high_water_mark: int | None = None, low_water_mark: int | None = None,
+       ) -> AsyncIterator[List[Any]]:
     """An async iterator over every ``name`` emitted, as lists of arguments.
 
     The listeners are attached when ``on`` is called. It raises the error if 'error' is
     emitted, ends when one of ``close`` is emitted, and releases its listeners when the
-    ``async for`` is left.
+    ``async for`` is left. Past ``high_water_mark`` unread events the emitter is paused
+    (``emitter.pause()``), and resumed below ``low_water_mark``. ``options`` is Node's
+    options object (``signal``, ``close``, ``highWaterMark``, ``lowWaterMark``).
     """
+    given = _options(options)
+    if signal is None:
+        signal = given.get("signal")
+    if close is None:
+        close = given.get("close") or ()
+    if high_water_mark is None:
+        high_water_mark = given.get("highWaterMark", given.get("highWatermark"))
+    if low_water_mark is None:
+        low_water_mark = given.get("lowWaterMark", given.get("lowWatermark"))
     check_signal(signal)
     if signal is not None and signal.aborted:
         raise _abort_error(signal)
+    high = math.inf if high_water_mark is None else _check_watermark(
+        high_water_mark, "options.highWaterMark")
+    low = 1 if low_water_mark is None else _check_watermark(
+        low_water_mark, "options.lowWaterMark")
     is_target = _check_emitter(emitter)
-    return _EventIterator(emitter, name, signal, close, is_target)
+    return _EventIterator(emitter, name, signal, close, is_target, high, low)
 
 
 getEventListeners = get_event_listeners
