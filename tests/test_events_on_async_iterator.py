@@ -1,5 +1,6 @@
-"""Port of test/parallel/test-events-on-async-iterator.js, plus the ``close`` option of
-Node 20's ``events.on()`` (doc/api/events.md).
+"""Port of test/parallel/test-events-on-async-iterator.js, plus the ``close``,
+``highWaterMark`` and ``lowWaterMark`` options of Node 20's ``events.on()``
+(doc/api/events.md, lib/events.js).
 
 ``next()`` is ``__anext__()``, ``return()`` is ``aclose()``, ``throw(err)`` is ``athrow(err)``;
 ``process.nextTick`` is ``loop.call_soon`` and ``setInterval`` a loop task. Leaving an
@@ -367,5 +368,74 @@ def test_close_ends_pending_next(EventEmitter):
         soon(ee.emit, "close")
         with pytest.raises(StopAsyncIteration):
             await iterable.__anext__()
+
+    run(main())
+
+
+def test_options_dict(EventEmitter):
+    async def main():
+        ee = EventEmitter()
+        ac = AbortController()
+        iterable = on(ee, "foo", {"signal": ac.signal, "close": ["end"]})
+        assert ac.signal.listener_count("abort") == 1
+        assert ee.listener_count("end") == 1
+        soon(ee.emit, "end")
+        assert [event async for event in iterable] == []
+        assert ac.signal.listener_count("abort") == 0
+
+    run(main())
+    with pytest.raises(TypeError) as info:
+        on(EventEmitter(), "foo", 1)
+    assert info.value.code == "ERR_INVALID_ARG_TYPE"
+
+
+@pytest.mark.parametrize("option", ["highWaterMark", "lowWaterMark"])
+def test_watermark_validation(EventEmitter, option):
+    ee = EventEmitter()
+    with pytest.raises(ValueError) as info:
+        on(ee, "foo", {option: 0})
+    assert info.value.code == "ERR_OUT_OF_RANGE"
+    assert str(info.value) == (
+        f'The value of "options.{option}" is out of range. '
+        "It must be >= 1 && <= 9007199254740991. Received 0"
+    )
+    with pytest.raises(ValueError) as info:
+        on(ee, "foo", {option: 1.5})
+    assert str(info.value) == (
+        f'The value of "options.{option}" is out of range. It must be an integer. Received 1.5'
+    )
+    with pytest.raises(TypeError) as info:
+        on(ee, "foo", {option: "x"})
+    assert info.value.code == "ERR_INVALID_ARG_TYPE"
+    assert ee.event_names() == []
+
+
+def test_watermarks_pause_and_resume(EventEmitter):
+    class Pausable(EventEmitter):
+        def __init__(self):
+            super().__init__()
+            self.calls = []
+
+        def pause(self):
+            self.calls.append("pause")
+
+        def resume(self):
+            self.calls.append("resume")
+
+    async def main():
+        ee = Pausable()
+        iterable = on(ee, "foo", high_water_mark=2, low_water_mark=1)
+        ee.emit("foo", 1)
+        ee.emit("foo", 2)
+        assert ee.calls == []
+        ee.emit("foo", 3)
+        ee.emit("foo", 4)
+        assert ee.calls == ["pause"]
+        got = [await iterable.__anext__() for _ in range(3)]
+        assert got == [[1], [2], [3]]
+        assert ee.calls == ["pause"]
+        assert await iterable.__anext__() == [4]
+        assert ee.calls == ["pause", "resume"]
+        await iterable.aclose()
 
     run(main())

@@ -1,9 +1,8 @@
 """Port of test/parallel/test-events-once.js (``process.nextTick`` is ``loop.call_soon``).
 
-Node's options object is keyword arguments, so the "invalid options" case checks invalid
-``signal`` values. An ``AbortSignal`` stands in for the EventTarget cases (nodenet has no
-``EventTarget``/``Event``); the EventTarget 'error' case and ``stopImmediatePropagation``
-cannot exist here. ``signal[kEvents].size`` is ``signal.listener_count('abort')``.
+Node's options object is a ``dict`` or keyword arguments. An ``AbortSignal`` stands in
+for the EventTarget cases (nodenet has no ``EventTarget``/``Event``); the EventTarget
+'error' case and ``stopImmediatePropagation`` cannot exist here. ``signal[kEvents].size`` is ``signal.listener_count('abort')``.
 """
 
 import asyncio
@@ -292,5 +291,23 @@ def test_cancelling_releases_listeners(EventEmitter):
         assert ee.listener_count("foo") == 0
         assert ee.listener_count("error") == 0
         assert ac.signal.listener_count("abort") == 0
+
+    run(main())
+
+
+def test_options_dict(EventEmitter):
+    async def main():
+        ee = EventEmitter()
+        ac = AbortController()
+        future = once(ee, "foo", {"signal": ac.signal})
+        assert ac.signal.listener_count("abort") == 1
+        ac.abort()
+        with pytest.raises(AbortError):
+            await future
+        for options in [1, "hi", False, lambda: None]:
+            with pytest.raises(TypeError) as info:
+                await once(ee, "foo", options)
+            assert info.value.code == "ERR_INVALID_ARG_TYPE"
+        assert ee.event_names() == []
 
     run(main())
