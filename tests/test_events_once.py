@@ -2,7 +2,8 @@
 
 Node's options object is a ``dict`` or keyword arguments. An ``AbortSignal`` stands in
 for the EventTarget cases (nodenet has no ``EventTarget``/``Event``); the EventTarget
-'error' case and ``stopImmediatePropagation`` cannot exist here. ``signal[kEvents].size`` is ``signal.listener_count('abort')``.
+'error' case and ``stopImmediatePropagation`` cannot exist here. ``signal[kEvents].size``
+is ``signal.listener_count('abort')``.
 """
 
 import asyncio
