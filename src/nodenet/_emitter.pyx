@@ -42,9 +42,21 @@ cdef extern from "Python.h":
     void PyType_Modified(PyTypeObject* cls)
     bint PyTuple_CheckExact(object o)
     bint PyCallable_Check(object o)
+    bint PyFloat_CheckExact(object o)
+    double PyFloat_AS_DOUBLE(object o)
+    bint PyLong_CheckExact(object o)
+    long long PyLong_AsLongLongAndOverflow(object o, int* overflow) except? -1
     object PyTuple_New(Py_ssize_t n)
     void PyTuple_SET_ITEM(object t, Py_ssize_t i, PyObject* o)
     void Py_INCREF(PyObject* o)
+
+cdef extern from *:
+    """
+    static CYTHON_INLINE int __nodenet_identity_eq(PyObject *o) {
+        return Py_TYPE(o)->tp_richcompare == PyBaseObject_Type.tp_richcompare;
+    }
+    """
+    bint _identity_eq "__nodenet_identity_eq"(object o)
 
 cdef object _monitor = error_monitor
 cdef tuple _EMPTY = ()
@@ -67,6 +79,42 @@ cdef tuple _pack(PyObject** argv, Py_ssize_t argc):
     return <tuple>packed
 
 
+cdef tuple _with(tuple existing, object listener, bint prepend):
+    """``existing`` plus ``listener`` at the front or the back, built in one allocation."""
+    cdef Py_ssize_t i, count = PyTuple_GET_SIZE(existing)
+    cdef Py_ssize_t shift = 1 if prepend else 0
+    grown = PyTuple_New(count + 1)
+    for i in range(count):
+        Py_INCREF(PyTuple_GET_ITEM(existing, i))
+        PyTuple_SET_ITEM(grown, i + shift, PyTuple_GET_ITEM(existing, i))
+    Py_INCREF(<PyObject*>listener)
+    PyTuple_SET_ITEM(grown, 0 if prepend else count, <PyObject*>listener)
+    return <tuple>grown
+
+
+cdef tuple _without(tuple existing, Py_ssize_t position):
+    """``existing`` less the item at ``position``, built in one allocation."""
+    cdef Py_ssize_t i, count = PyTuple_GET_SIZE(existing)
+    shrunk = PyTuple_New(count - 1)
+    for i in range(count - 1):
+        item = PyTuple_GET_ITEM(existing, i if i < position else i + 1)
+        Py_INCREF(item)
+        PyTuple_SET_ITEM(shrunk, i, item)
+    return <tuple>shrunk
+
+
+cdef inline bint _exceeds(object limit, Py_ssize_t count) except -1:
+    """``0 < limit < count`` (Python's exact int/float comparison), in C for int and float."""
+    cdef int overflow = 0
+    cdef long long whole
+    if PyFloat_CheckExact(limit):
+        return 0.0 < PyFloat_AS_DOUBLE(limit) < <double>count
+    if PyLong_CheckExact(limit):
+        whole = PyLong_AsLongLongAndOverflow(limit, &overflow)
+        return overflow == 0 and 0 < whole < count
+    return 0 < limit < count
+
+
 cdef inline tuple _as_tuple(object listeners):
     if PyTuple_CheckExact(listeners):
         return <tuple>listeners
@@ -74,6 +122,7 @@ cdef inline tuple _as_tuple(object listeners):
 
 
 @cython.final
+@cython.freelist(16)
 cdef class OnceWrapper:
     """Stands in for a ``once`` listener until its first call; ``.listener`` is the original."""
 
@@ -102,16 +151,50 @@ cdef class OnceWrapper:
         return f"<once wrapper of {self.listener!r}>"
 
 
+cdef inline bint _eq(object a, object b) except -1:
+    """``a == b``, decided by identity when neither type defines its own comparison."""
+    if _identity_eq(a) and _identity_eq(b):
+        return a is b
+    return a == b
+
+
 cdef inline bint _matches(object item, object listener) except -1:
-    if item == listener:
+    if _eq(item, listener):
         return True
-    return type(item) is OnceWrapper and (<OnceWrapper>item).listener == listener
+    return type(item) is OnceWrapper and _eq((<OnceWrapper>item).listener, listener)
+
+
+cdef OnceWrapper _wrap(object target, object event, object listener):
+    cdef OnceWrapper wrapper = OnceWrapper.__new__(OnceWrapper)
+    wrapper.target = target
+    wrapper.event = event
+    wrapper.listener = listener
+    return wrapper
 
 
 cdef inline object _unwrap(object item):
     if type(item) is OnceWrapper:
         return (<OnceWrapper>item).listener
     return item
+
+
+cdef object _adder(EventEmitter emitter, object event, bint prepend):
+    """The decorator ``on(event)`` returns (kept out of ``on`` so that it has no closure)."""
+    def decorate(fn):
+        emitter._add(event, fn, prepend)
+        return fn
+    return decorate
+
+
+cdef object _once_adder(object emitter, object event, bint prepend):
+    """The decorator ``once(event)`` returns."""
+    def decorate(fn):
+        if prepend:
+            emitter.prepend_once_listener(event, fn)
+        else:
+            emitter.once(event, fn)
+        return fn
+    return decorate
 
 
 cdef class EventEmitter:
@@ -148,14 +231,13 @@ cdef class EventEmitter:
         if found is NULL:
             events[event] = (listener,)
             return self
-        existing = _as_tuple(<object>found)
-        existing = (listener,) + existing if prepend else existing + (listener,)
+        existing = _with(_as_tuple(<object>found), listener, prepend)
         events[event] = existing
         count = PyTuple_GET_SIZE(existing)
         limit = self._max_listeners
         if limit is None:
             limit = type(self).default_max_listeners
-        if 0 < limit < count:
+        if _exceeds(limit, count):
             if self._warned is None:
                 self._warned = set()
             if event not in self._warned:
@@ -166,10 +248,7 @@ cdef class EventEmitter:
     def on(self, event, listener=None):
         """Add ``listener`` for ``event``; with no listener, return a decorator."""
         if listener is None:
-            def decorate(fn):
-                self._add(event, fn, False)
-                return fn
-            return decorate
+            return _adder(self, event, False)
         return self._add(event, listener, False)
 
     add_listener = on
@@ -177,31 +256,22 @@ cdef class EventEmitter:
     def prepend_listener(self, event, listener=None):
         """Add ``listener`` at the front of ``event``'s listeners."""
         if listener is None:
-            def decorate(fn):
-                self._add(event, fn, True)
-                return fn
-            return decorate
+            return _adder(self, event, True)
         return self._add(event, listener, True)
 
     def once(self, event, listener=None):
         """Add ``listener`` for the next ``event`` only."""
         if listener is None:
-            def decorate(fn):
-                self.once(event, fn)
-                return fn
-            return decorate
+            return _once_adder(self, event, False)
         _check(listener)
-        return self._add(event, OnceWrapper(self, event, listener), False)
+        return self._add(event, _wrap(self, event, listener), False)
 
     def prepend_once_listener(self, event, listener=None):
         """Add ``listener`` at the front, for the next ``event`` only."""
         if listener is None:
-            def decorate(fn):
-                self.prepend_once_listener(event, fn)
-                return fn
-            return decorate
+            return _once_adder(self, event, True)
         _check(listener)
-        return self._add(event, OnceWrapper(self, event, listener), True)
+        return self._add(event, _wrap(self, event, listener), True)
 
     # removing
 
@@ -230,7 +300,7 @@ cdef class EventEmitter:
             if "removeListener" in events:
                 self.emit("removeListener", event, _unwrap(removed) if type(removed) is OnceWrapper else listener)
             return self
-        events[event] = existing[:position] + existing[position + 1:]
+        events[event] = _without(existing, position)
         if count == 2 and self._warned:
             self._warned.discard(event)
         if "removeListener" in events:
