@@ -10,7 +10,7 @@ from .errors import AbortError, invalid_arg_type
 def _new_emitter_base() -> type:
     from .events import EventEmitter
 
-    return EventEmitter
+    return EventEmitter  # type: ignore[no-any-return]
 
 
 class AbortSignal:
@@ -56,7 +56,7 @@ class AbortSignal:
     addEventListener = add_event_listener
     removeEventListener = remove_event_listener
 
-    def listeners(self, event: str) -> list:
+    def listeners(self, event: str) -> list[Any]:
         return self._emitter.listeners(event)  # type: ignore[no-any-return]
 
     def listener_count(self, event: str) -> int:

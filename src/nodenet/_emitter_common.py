@@ -12,6 +12,7 @@ import math
 import os
 import sys
 import warnings
+from types import FrameType
 from typing import Any, Callable
 
 from .errors import (
@@ -91,14 +92,14 @@ _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 def _user_level() -> int:
     """The ``stacklevel`` of the first caller outside nodenet (compiled frames do not count)."""
     level = 2
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
         frame = frame.f_back
         level += 1
     return level
 
 
-def raise_unhandled(args: tuple) -> None:
+def raise_unhandled(args: tuple[Any, ...]) -> None:
     """'error' emitted with no listener: raise the error, or ``ERR_UNHANDLED_ERROR``."""
     raise unhandled_error(args)
 
@@ -109,7 +110,8 @@ def _loop() -> asyncio.AbstractEventLoop:
     return get_loop()
 
 
-def handle_result(emitter: Any, capture: bool, result: Any, event: Any, args: tuple) -> None:
+def handle_result(emitter: Any, capture: bool, result: Any, event: Any,
+                  args: tuple[Any, ...]) -> None:
     """A listener returned ``result`` (not None): run an awaitable as a task on the loop.
 
     With ``capture`` its exception goes to the emitter's ``capture_rejection_symbol`` method
@@ -136,7 +138,7 @@ def _unhandled(task: asyncio.Future[Any]) -> None:
 
 
 def _settle(emitter: Any, capture: bool, task: asyncio.Future[Any], event: Any,
-            args: tuple) -> None:
+            args: tuple[Any, ...]) -> None:
     if task.cancelled():
         return
     err = task.exception()

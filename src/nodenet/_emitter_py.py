@@ -57,7 +57,7 @@ class EventEmitter:
     _events: Dict[Any, Tuple[Listener, ...]]
     _max_listeners: float | None
     _capture: bool
-    _warned: set | None
+    _warned: set[Any] | None
 
     def __new__(cls, *args: Any, **kwargs: Any) -> "EventEmitter":
         self = super().__new__(cls)

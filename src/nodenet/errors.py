@@ -122,7 +122,7 @@ def out_of_range(name: str, rng: str, value: Any) -> NodeValueError:
     )
 
 
-def unhandled_error(args: tuple) -> BaseException:
+def unhandled_error(args: tuple[Any, ...]) -> BaseException:
     """What ``emit('error', ...)`` raises when nothing listens for 'error'."""
     if args and isinstance(args[0], BaseException):
         return args[0]

@@ -98,7 +98,7 @@ PyEventEmitter: Any = _finish(_emitter_py.EventEmitter)
 CEventEmitter: Any = None
 if not os.environ.get("NODENET_NO_EXTENSIONS"):
     try:
-        from . import _emitter  # type: ignore[attr-defined]
+        from . import _emitter
     except ImportError:  # not built: the pure twin serves
         pass
     else:
@@ -303,7 +303,7 @@ class _EventIterator:
         if signal is not None:
             signal.add_event_listener("abort", abort, once=True)
 
-    def _push(self, args: tuple) -> None:
+    def _push(self, args: tuple[Any, ...]) -> None:
         while self._waiters:
             waiter = self._waiters.popleft()
             if not waiter.done():
