@@ -47,6 +47,8 @@ cdef extern from "Python.h":
     bint PyLong_CheckExact(object o)
     long long PyLong_AsLongLongAndOverflow(object o, int* overflow) except? -1
     object PyTuple_New(Py_ssize_t n)
+    object PyList_New(Py_ssize_t n)
+    void PyList_SET_ITEM(object l, Py_ssize_t i, PyObject* o)
     void PyTuple_SET_ITEM(object t, Py_ssize_t i, PyObject* o)
     void Py_INCREF(PyObject* o)
 
@@ -367,7 +369,18 @@ cdef class EventEmitter:
 
     def listeners(self, event):
         """A copy of ``event``'s listeners, once-wrappers unwrapped."""
-        return [_unwrap(item) for item in self._events.get(event, _EMPTY)]
+        cdef Py_ssize_t i, count
+        cdef PyObject* found = PyDict_GetItemWithError(self._events, event)
+        if found is NULL:
+            return []
+        existing = _as_tuple(<object>found)
+        count = PyTuple_GET_SIZE(existing)
+        copy = PyList_New(count)
+        for i in range(count):
+            item = _unwrap(<object>PyTuple_GET_ITEM(existing, i))
+            Py_INCREF(<PyObject*>item)
+            PyList_SET_ITEM(copy, i, <PyObject*>item)
+        return copy
 
     def raw_listeners(self, event):
         """A copy of ``event``'s listeners, once-wrappers included."""
