@@ -1,10 +1,13 @@
 """Port of test/parallel/test-abortcontroller.js: the AbortController/AbortSignal that
 ``events.once()``/``on()`` take.
 
+A listener that raises is reported to the loop (Node: 'uncaughtException').
 Skipped: ``onabort``, ``isTrusted``, ``Event`` objects (an 'abort' listener gets the signal),
 ``ERR_ILLEGAL_CONSTRUCTOR``, receiver validation and ``inspect`` output (no ``this``, no
 ``util.inspect``), ``AbortSignal.timeout()`` and weak listeners (not in nodenet).
 """
+
+import asyncio
 
 import pytest
 
@@ -80,3 +83,28 @@ def test_throw_if_aborted():
     with pytest.raises(AbortError) as info:
         AbortSignal.abort("why").throw_if_aborted()
     assert info.value.cause == "why"
+
+
+def test_listener_exception_is_reported_and_the_rest_run():
+    reported = []
+    seen = []
+
+    async def main():
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(lambda _loop, context: reported.append(context["exception"]))
+        ac = AbortController()
+        err = Exception("boom")
+
+        def bad(signal):
+            raise err
+
+        ac.signal.add_event_listener("abort", bad)
+        ac.signal.add_event_listener("abort", seen.append)
+        ac.abort()
+        assert ac.signal.aborted is True
+        assert ac.signal.listener_count("abort") == 0
+        return ac.signal, err
+
+    signal, err = asyncio.run(main())
+    assert seen == [signal]
+    assert reported == [err]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ._loop import get_loop
 from .errors import AbortError, invalid_arg_type
 
 
@@ -77,8 +78,15 @@ class AbortSignal:
             return
         self.aborted = True
         self.reason = AbortError("This operation was aborted") if reason is None else reason
-        self._emitter.emit("abort", self)
+        listeners = self._emitter.listeners("abort")
         self._emitter.remove_all_listeners()
+        for listener in listeners:
+            try:
+                listener(self)
+            except Exception as exc:  # noqa: BLE001 - EventTarget reports it, the rest still run
+                get_loop().call_exception_handler(
+                    {"message": "Exception in an 'abort' listener", "exception": exc}
+                )
 
 
 class AbortController:
