@@ -3,6 +3,9 @@
 ``process.on('warning')`` becomes ``warnings.catch_warnings``.
 """
 
+import _thread
+import sys
+import time
 import warnings
 
 from nodenet.events import MaxListenersExceededWarning
@@ -67,3 +70,25 @@ def test_warns_again_after_falling_back_to_one(EventEmitter):
         e.remove_listener("x", b)
         e.on("x", b)
     assert len(record) == 2
+
+
+
+
+def test_warning_with_no_python_caller(EventEmitter):
+    e = EventEmitter()
+    e.set_max_listeners(1)
+    e.on("x", print)
+    unraisable = []
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable.append
+    try:
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            _thread.start_new_thread(e.on, ("x", print))
+            deadline = time.monotonic() + 5
+            while not (record or unraisable) and time.monotonic() < deadline:
+                time.sleep(0.01)
+    finally:
+        sys.unraisablehook = previous_hook
+    assert [u.exc_value for u in unraisable] == []
+    assert [w.category for w in record] == [MaxListenersExceededWarning]
