@@ -43,6 +43,7 @@ cdef extern from "Python.h":
     bint PyTuple_CheckExact(object o)
     bint PyCallable_Check(object o)
     bint PyFloat_CheckExact(object o)
+    bint PyUnicode_CheckExact(object o)
     double PyFloat_AS_DOUBLE(object o)
     bint PyLong_CheckExact(object o)
     long long PyLong_AsLongLongAndOverflow(object o, int* overflow) except? -1
@@ -343,13 +344,15 @@ cdef class EventEmitter:
         cdef tuple listeners
         cdef Py_ssize_t i
         cdef object listener, result
-        if _monitor in events and event == "error":
+        cdef bint plain_name = PyUnicode_CheckExact(event)
+        cdef bint is_error = plain_name and event == "error"
+        if (is_error or not plain_name) and _monitor in events and (is_error or event == "error"):
             if args is None:
                 args = _pack(argv, argc)
             self.emit(_monitor, *args)
         found = PyDict_GetItemWithError(events, event)
         if found is NULL:
-            if event == "error":
+            if is_error or (not plain_name and event == "error"):
                 raise_unhandled(_pack(argv, argc) if args is None else args)
             return False
         listeners = _as_tuple(<object>found)
