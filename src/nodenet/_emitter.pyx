@@ -200,6 +200,7 @@ cdef object _once_adder(object emitter, object event, bint prepend):
     return decorate
 
 
+@cython.auto_pickle(False)
 cdef class EventEmitter:
     """Node's EventEmitter (compiled)."""
 
@@ -213,6 +214,23 @@ cdef class EventEmitter:
         self._max_listeners = None
         self._capture = default_capture(type(self))
         self._warned = None
+
+    def __getstate__(self):
+        """The state ``copy`` and ``pickle`` take from the pure twin: (``__dict__``, slots)."""
+        slots = {
+            "_events": self._events,
+            "_max_listeners": self._max_listeners,
+            "_capture": self._capture,
+            "_warned": self._warned,
+        }
+        return (getattr(self, "__dict__", None) or None, slots)
+
+    def __setstate__(self, state):
+        instance_dict, slots = state
+        if instance_dict:
+            self.__dict__.update(instance_dict)
+        for name, value in slots.items():
+            setattr(self, name, value)
 
     def __init__(self, options=None, *, capture_rejections=None):
         if options is not None and capture_rejections is None:
