@@ -7,7 +7,7 @@ effect from the next emit on (Node's rule).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple, TypeVar, overload
 
 from ._emitter_common import (
     check_capture,
@@ -21,6 +21,8 @@ from ._emitter_common import (
 )
 
 Listener = Callable[..., Any]
+_F = TypeVar("_F", bound=Callable[..., Any])
+_Self = TypeVar("_Self", bound="EventEmitter")
 
 
 class OnceWrapper:
@@ -103,49 +105,54 @@ class EventEmitter:
                 warn_max_listeners(self, event, len(existing), limit)
         return self
 
-    def on(self, event: Any, listener: Listener | None = None) -> Any:
-        """Add ``listener`` for ``event``; with no listener, return a decorator."""
+    def _register(self, event: Any, listener: Any, prepend: bool, once: bool) -> Any:
         if listener is None:
-            def decorate(fn: Listener) -> Listener:
-                self._add(event, fn, False)
+            def decorate(fn: _F) -> _F:
+                self._register(event, fn, prepend, once)
                 return fn
             return decorate
-        return self._add(event, listener, False)
+        if once:
+            check_listener(listener)
+            listener = OnceWrapper(self, event, listener)
+        return self._add(event, listener, prepend)
+
+    @overload
+    def on(self, event: Any, listener: None = None) -> Callable[[_F], _F]: ...
+    @overload
+    def on(self: _Self, event: Any, listener: Listener) -> _Self: ...
+    def on(self, event: Any, listener: Listener | None = None) -> Any:
+        """Add ``listener`` for ``event``; with no listener, return a decorator."""
+        return self._register(event, listener, False, False)
 
     add_listener = on
 
+    @overload
+    def prepend_listener(self, event: Any, listener: None = None) -> Callable[[_F], _F]: ...
+    @overload
+    def prepend_listener(self: _Self, event: Any, listener: Listener) -> _Self: ...
     def prepend_listener(self, event: Any, listener: Listener | None = None) -> Any:
         """Add ``listener`` at the front of ``event``'s listeners."""
-        if listener is None:
-            def decorate(fn: Listener) -> Listener:
-                self._add(event, fn, True)
-                return fn
-            return decorate
-        return self._add(event, listener, True)
+        return self._register(event, listener, True, False)
 
+    @overload
+    def once(self, event: Any, listener: None = None) -> Callable[[_F], _F]: ...
+    @overload
+    def once(self: _Self, event: Any, listener: Listener) -> _Self: ...
     def once(self, event: Any, listener: Listener | None = None) -> Any:
         """Add ``listener`` for the next ``event`` only."""
-        if listener is None:
-            def decorate(fn: Listener) -> Listener:
-                self.once(event, fn)
-                return fn
-            return decorate
-        check_listener(listener)
-        return self._add(event, OnceWrapper(self, event, listener), False)
+        return self._register(event, listener, False, True)
 
+    @overload
+    def prepend_once_listener(self, event: Any, listener: None = None) -> Callable[[_F], _F]: ...
+    @overload
+    def prepend_once_listener(self: _Self, event: Any, listener: Listener) -> _Self: ...
     def prepend_once_listener(self, event: Any, listener: Listener | None = None) -> Any:
         """Add ``listener`` at the front, for the next ``event`` only."""
-        if listener is None:
-            def decorate(fn: Listener) -> Listener:
-                self.prepend_once_listener(event, fn)
-                return fn
-            return decorate
-        check_listener(listener)
-        return self._add(event, OnceWrapper(self, event, listener), True)
+        return self._register(event, listener, True, True)
 
     # removing
 
-    def remove_listener(self, event: Any, listener: Listener) -> Any:
+    def remove_listener(self: _Self, event: Any, listener: Listener) -> _Self:
         """Remove the most recently added ``listener`` of ``event``; emit 'removeListener'."""
         check_listener(listener)
         events = self._events
@@ -178,7 +185,7 @@ class EventEmitter:
 
     off = remove_listener
 
-    def remove_all_listeners(self, event: Any = None) -> Any:
+    def remove_all_listeners(self: _Self, event: Any = None) -> _Self:
         """Remove all listeners (of ``event``, or of every event), last added first."""
         events = self._events
         if "removeListener" not in events:
@@ -244,7 +251,7 @@ class EventEmitter:
         """The events that have listeners, in the order they were first added."""
         return list(self._events)
 
-    def set_max_listeners(self, n: float) -> Any:
+    def set_max_listeners(self: _Self, n: float) -> _Self:
         """Warn when an event passes ``n`` listeners (``0`` or ``math.inf``: never)."""
         self._max_listeners = check_max_listeners(n)
         return self

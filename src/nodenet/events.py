@@ -13,7 +13,7 @@ import os
 import sys
 import types
 import weakref
-from typing import Any, AsyncIterator, Dict, Iterable, List
+from typing import TYPE_CHECKING, Any, AsyncIterator, ClassVar, Dict, Iterable, List
 
 from . import _emitter_py
 from ._abort import AbortController, AbortSignal, check_signal
@@ -94,17 +94,39 @@ def _finish(core: type) -> type:
     return add_aliases(cls, EMITTER_ALIASES)
 
 
-PyEventEmitter: Any = _finish(_emitter_py.EventEmitter)
-CEventEmitter: Any = None
-if not os.environ.get("NODENET_NO_EXTENSIONS"):
-    try:
-        from . import _emitter
-    except ImportError:  # not built: the pure twin serves
-        pass
-    else:
-        CEventEmitter = _finish(_emitter.EventEmitter)
+if TYPE_CHECKING:
+    class EventEmitter(_emitter_py.EventEmitter, metaclass=_EmitterType):
+        """What type checkers see: the public class, with the names ``_finish`` adds."""
 
-EventEmitter: Any = CEventEmitter if CEventEmitter is not None else PyEventEmitter
+        error_monitor: ClassVar[Any]
+        errorMonitor: ClassVar[Any]
+        capture_rejection_symbol: ClassVar[str]
+        captureRejectionSymbol: ClassVar[str]
+        addListener = _emitter_py.EventEmitter.add_listener
+        prependListener = _emitter_py.EventEmitter.prepend_listener
+        prependOnceListener = _emitter_py.EventEmitter.prepend_once_listener
+        removeListener = _emitter_py.EventEmitter.remove_listener
+        removeAllListeners = _emitter_py.EventEmitter.remove_all_listeners
+        rawListeners = _emitter_py.EventEmitter.raw_listeners
+        listenerCount = _emitter_py.EventEmitter.listener_count
+        eventNames = _emitter_py.EventEmitter.event_names
+        setMaxListeners = _emitter_py.EventEmitter.set_max_listeners
+        getMaxListeners = _emitter_py.EventEmitter.get_max_listeners
+
+    PyEventEmitter = EventEmitter
+    CEventEmitter: type[EventEmitter] | None
+else:
+    PyEventEmitter = _finish(_emitter_py.EventEmitter)
+    CEventEmitter = None
+    if not os.environ.get("NODENET_NO_EXTENSIONS"):
+        try:
+            from . import _emitter
+        except ImportError:  # not built: the pure twin serves
+            pass
+        else:
+            CEventEmitter = _finish(_emitter.EventEmitter)
+
+    EventEmitter = CEventEmitter if CEventEmitter is not None else PyEventEmitter
 IMPLEMENTATION = "cython" if CEventEmitter is not None else "python"
 
 
@@ -439,7 +461,7 @@ class _EventsModule(types.ModuleType):
 
     @property
     def default_max_listeners(self) -> float:
-        return PyEventEmitter.default_max_listeners  # type: ignore[no-any-return]
+        return PyEventEmitter.default_max_listeners
 
     @default_max_listeners.setter
     def default_max_listeners(self, n: float) -> None:
@@ -449,7 +471,7 @@ class _EventsModule(types.ModuleType):
 
     @property
     def capture_rejections(self) -> bool:
-        return PyEventEmitter.capture_rejections  # type: ignore[no-any-return]
+        return PyEventEmitter.capture_rejections
 
     @capture_rejections.setter
     def capture_rejections(self, value: bool) -> None:
