@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import errors, events
+from . import errors, events, net
 from ._loop import LOOP_IMPLEMENTATION, get_loop, run
 from .events import (
     AbortController,
@@ -11,6 +11,18 @@ from .events import (
     capture_rejection_symbol,
     error_monitor,
     get_event_listeners,
+)
+from .net import (
+    Server,
+    Socket,
+    connect,
+    create_connection,
+    create_server,
+    createConnection,
+    createServer,
+    is_ip,
+    is_ipv4,
+    is_ipv6,
 )
 
 __version__ = "0.1.0"
@@ -28,4 +40,15 @@ __all__ = [
     "LOOP_IMPLEMENTATION",
     "get_loop",
     "run",
+    "net",
+    "Server",
+    "Socket",
+    "connect",
+    "create_connection",
+    "createConnection",
+    "create_server",
+    "createServer",
+    "is_ip",
+    "is_ipv4",
+    "is_ipv6",
 ]

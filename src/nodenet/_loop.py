@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import weakref
 from typing import Any, Callable, Optional, Set
 
 try:
@@ -61,7 +62,8 @@ class _Lifetime:
             self.idle.set_result(None)
 
 
-_lifetimes: "dict[asyncio.AbstractEventLoop, _Lifetime]" = {}
+_lifetimes: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Lifetime]" = (
+    weakref.WeakKeyDictionary())
 
 
 def lifetime(loop: asyncio.AbstractEventLoop) -> _Lifetime:

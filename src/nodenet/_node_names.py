@@ -28,3 +28,44 @@ def add_aliases(cls: type, table: Dict[str, str]) -> type:
         else:
             raise AttributeError(f"{cls.__name__} has no {name} to alias as {node_name}")
     return cls
+
+
+SERVER_ALIASES: Dict[str, str] = {
+    "getConnections": "get_connections",
+    "maxConnections": "max_connections",
+}
+
+SOCKET_ALIASES: Dict[str, str] = {
+    "setEncoding": "set_encoding",
+    "setNoDelay": "set_no_delay",
+    "setKeepAlive": "set_keep_alive",
+    "setTimeout": "set_timeout",
+    "destroySoon": "destroy_soon",
+    "resetAndDestroy": "reset_and_destroy",
+    "isPaused": "is_paused",
+    "remoteAddress": "remote_address",
+    "remotePort": "remote_port",
+    "remoteFamily": "remote_family",
+    "localAddress": "local_address",
+    "localPort": "local_port",
+    "localFamily": "local_family",
+    "bytesRead": "bytes_read",
+    "bytesWritten": "bytes_written",
+    "readyState": "ready_state",
+    "writableLength": "writable_length",
+    "writableHighWaterMark": "writable_high_water_mark",
+    "readableHighWaterMark": "readable_high_water_mark",
+    "writableEnded": "writable_ended",
+    "writableFinished": "writable_finished",
+    "readableEnded": "readable_ended",
+    "readableFlowing": "readable_flowing",
+    "allowHalfOpen": "allow_half_open",
+}
+
+NET_ALIASES: Dict[str, str] = {
+    "createServer": "create_server",
+    "createConnection": "create_connection",
+    "isIP": "is_ip",
+    "isIPv4": "is_ipv4",
+    "isIPv6": "is_ipv6",
+}

@@ -1,0 +1,1036 @@
+"""``Socket``: Node's net.Socket, an EventEmitter that is its own asyncio Protocol."""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import errno as _errno
+import math
+import socket as _socket
+import struct
+from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
+
+from . import _encodings
+from ._loop import get_loop, ref_handle, unref_handle
+from ._net_args import missing_connect_args, normalize, validate_port
+from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
+from .errors import NodeError, invalid_arg_type, out_of_range, system_error
+from .events import EventEmitter
+
+DEFAULT_HIGH_WATER_MARK = 16384
+
+_Callback = Optional[Callable[..., Any]]
+
+
+def errno_error(exc: BaseException, syscall: str, address: Optional[str] = None,
+                port: Optional[int] = None, describe: bool = False) -> BaseException:
+    """``exc`` as Node's system error (``connect ECONNREFUSED 127.0.0.1:80``)."""
+    number = getattr(exc, "errno", None)
+    if not isinstance(number, int):
+        return exc
+    err = system_error(number, syscall, address, port)
+    if not describe:
+        message = f"{syscall} {err.code}"  # type: ignore[attr-defined]
+        if address is not None:
+            message += f" {address}:{port}" if port else f" {address}"
+        err.strerror = message
+        err.args = (number, message)
+    return err
+
+
+def family_name(address: str) -> str:
+    return "IPv6" if ":" in address else "IPv4"
+
+
+def address_info(name: Any) -> Dict[str, Any]:
+    """A sockname/peername tuple as Node's ``{address, family, port}``."""
+    if isinstance(name, tuple) and len(name) >= 2:
+        return {"address": name[0], "family": family_name(name[0]), "port": name[1]}
+    return {}
+
+
+def is_ipv4(value: Any) -> bool:
+    """True for a dotted-quad IPv4 address."""
+    if not isinstance(value, str):
+        return False
+    parts = value.split(".")
+    if len(parts) != 4:
+        return False
+    for part in parts:
+        if not part.isdigit() or not part.isascii() or (len(part) > 1 and part[0] == "0"):
+            return False
+        if int(part) > 255:
+            return False
+    return True
+
+
+def is_ipv6(value: Any) -> bool:
+    """True for an IPv6 address (with an optional ``%zone``)."""
+    if not isinstance(value, str) or ":" not in value:
+        return False
+    address, _, zone = value.partition("%")
+    if "%" in value and not zone:
+        return False
+    try:
+        _socket.inet_pton(_socket.AF_INET6, address)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def is_ip(value: Any) -> int:
+    """4, 6, or 0 when ``value`` is not an IP address."""
+    if is_ipv4(value):
+        return 4
+    if is_ipv6(value):
+        return 6
+    return 0
+
+
+class Socket(EventEmitter, asyncio.Protocol):
+    """Node's ``net.Socket``: a TCP or Unix stream connection."""
+
+    def __init__(self, options: Optional[Dict[str, Any]] = None, *,
+                 allow_half_open: Optional[bool] = None, high_water_mark: Optional[int] = None,
+                 fd: Optional[int] = None, signal: Any = None, no_delay: Optional[bool] = None,
+                 keep_alive: Optional[bool] = None, keep_alive_initial_delay: Optional[int] = None,
+                 _server: Any = None) -> None:
+        EventEmitter.__init__(self)
+        opts = options or {}
+        if options is not None and not isinstance(options, dict):
+            raise invalid_arg_type("options", "of type object", options)
+        self._loop: Any = None
+        self._transport: Any = None
+        self._server = _server
+        self._counted = False
+        self._allow_half_open = bool(
+            opts.get("allowHalfOpen", False) if allow_half_open is None else allow_half_open)
+        hwm = opts.get("highWaterMark") if high_water_mark is None else high_water_mark
+        self._hwm: int = DEFAULT_HIGH_WATER_MARK if hwm is None else int(hwm)
+        self._no_delay = opts.get("noDelay") if no_delay is None else no_delay
+        self._keep_alive = opts.get("keepAlive") if keep_alive is None else keep_alive
+        delay = opts.get("keepAliveInitialDelay", 0) if keep_alive_initial_delay is None \
+            else keep_alive_initial_delay
+        self._keep_alive_delay: float = delay or 0
+        self._connecting = False
+        self._connect_task: Optional[asyncio.Task[Any]] = None
+        self._pending: Optional[List[Tuple[bytes, _Callback]]] = None
+        self._flowing: Optional[bool] = None
+        self._reading_paused = False
+        self._rbuf: Optional[Deque[bytes]] = None
+        self._rbuf_len = 0
+        self._decoder: Any = None
+        self._eof = False
+        self._end_emitted = False
+        self._ending = False
+        self._finished = False
+        self._on_finished: Optional[List[Callable[..., Any]]] = None
+        self._destroyed = False
+        self._closed = False
+        self._error: Optional[BaseException] = None
+        self._write_paused = False
+        self._need_drain = False
+        self._flush_waiters: Optional[List[Callable[..., Any]]] = None
+        self._bytes_read = 0
+        self._bytes_written = 0
+        self._timeout_ms: float = 0
+        self._timer: Optional[asyncio.TimerHandle] = None
+        self._last_active = 0.0
+        self._refed = True
+        self._live = False
+        self._peer: Any = None
+        self._sockname: Any = None
+        self._unix = False
+        fd = opts.get("fd") if fd is None else fd
+        signal = opts.get("signal") if signal is None else signal
+        if fd is not None:
+            self._open_fd(fd)
+        if signal is not None:
+            self._watch_signal(signal)
+
+    # lifetime
+
+    def _hold(self) -> None:
+        if not self._live:
+            self._live = True
+            if self._refed:
+                ref_handle(self._loop, self)
+
+    def _release(self) -> None:
+        if self._live:
+            self._live = False
+            if self._refed:
+                unref_handle(self._loop, self)
+
+    def ref(self) -> "Socket":
+        """Let this socket keep ``nodenet.run()`` alive (the default)."""
+        if not self._refed:
+            self._refed = True
+            if self._live:
+                ref_handle(self._loop, self)
+        return self
+
+    def unref(self) -> "Socket":
+        """Let ``nodenet.run()`` end while this socket is open."""
+        if self._refed:
+            self._refed = False
+            if self._live:
+                unref_handle(self._loop, self)
+        return self
+
+    def _report(self, exc: BaseException) -> None:
+        loop = self._loop or get_loop()
+        loop.call_exception_handler({
+            "message": "Unhandled exception in a nodenet.net.Socket listener",
+            "exception": exc,
+            "socket": self,
+        })
+
+    def _emit_safe(self, event: str, *args: Any) -> None:
+        try:
+            self.emit(event, *args)
+        except Exception as exc:  # noqa: BLE001 - Node's uncaught exception
+            self._report(exc)
+
+    # asyncio.Protocol
+
+    def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+        server = self._server
+        if server is not None and not self._connecting:
+            self._loop = server._loop
+            self._accepted(transport, server)
+            return
+        self._transport = transport
+        self._connecting = False
+        self._connect_task = None
+        self._setup(transport)
+        pending, self._pending = self._pending, None
+        if pending:
+            for data, callback in pending:
+                transport.write(data)
+                if callback is not None:
+                    self._after_flush(callback)
+            self._check_drain_state()
+        if self._flowing is False:
+            transport.pause_reading()
+            self._reading_paused = True
+        if self._ending:
+            self._after_flush(self._finish_write)
+        self._emit_safe("connect")
+        self._emit_safe("ready")
+
+    def _accepted(self, transport: Any, server: Any) -> None:
+        limit = server._max_connections
+        if limit and server._connections >= limit:
+            info: Dict[str, Any] = {}
+            local = address_info(transport.get_extra_info("sockname"))
+            remote = address_info(transport.get_extra_info("peername"))
+            if local or remote:
+                info = {
+                    "localAddress": local.get("address"), "localPort": local.get("port"),
+                    "localFamily": local.get("family"),
+                    "remoteAddress": remote.get("address"), "remotePort": remote.get("port"),
+                    "remoteFamily": remote.get("family"),
+                }
+            self._closed = self._destroyed = True
+            transport.abort()
+            try:
+                server.emit("drop", info or None)
+            except Exception as exc:  # noqa: BLE001
+                self._report(exc)
+            return
+        self._transport = transport
+        self._counted = True
+        server._connections += 1
+        self._setup(transport)
+        if server._pause_on_connect:
+            self._flowing = False
+            transport.pause_reading()
+            self._reading_paused = True
+        try:
+            server.emit("connection", self)
+        except Exception as exc:  # noqa: BLE001
+            self._report(exc)
+
+    def _setup(self, transport: Any) -> None:
+        hwm = self._hwm
+        transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
+        self._unix = transport.get_extra_info("sockname").__class__ is not tuple
+        self._hold()
+        if self._no_delay is not None and not self._unix:
+            self.set_no_delay(bool(self._no_delay))
+        if self._keep_alive:
+            self.set_keep_alive(True, self._keep_alive_delay)
+        if self._timeout_ms:
+            self._touch()
+
+    def data_received(self, data: bytes) -> None:
+        self._bytes_read += len(data)
+        if self._timeout_ms:
+            self._touch()
+        if self._flowing and self._rbuf is None:
+            if self._decoder is not None:
+                data = self._decoder.decode(data)
+                if not data:
+                    return
+            try:
+                self.emit("data", data)
+            except Exception as exc:  # noqa: BLE001
+                self._report(exc)
+            return
+        rbuf = self._rbuf
+        if rbuf is None:
+            rbuf = self._rbuf = collections.deque()
+        rbuf.append(data)
+        self._rbuf_len += len(data)
+        if self._rbuf_len >= self._hwm and not self._reading_paused:
+            self._reading_paused = True
+            self._transport.pause_reading()
+
+    def eof_received(self) -> bool:
+        self._eof = True
+        if self._rbuf is None and not self._destroyed:
+            self._emit_end()
+        return True
+
+    def connection_lost(self, exc: Optional[BaseException]) -> None:
+        self._transport = None
+        self._clear_timer()
+        if not self._destroyed:
+            self._destroyed = True
+            self._detach()
+            if exc is not None:
+                syscall = "write" if getattr(exc, "errno", None) == _errno.EPIPE else "read"
+                self._error = errno_error(exc, syscall)
+        self._fail_waiters()
+        self._release()
+        self._emit_close()
+
+    def pause_writing(self) -> None:
+        self._write_paused = True
+
+    def resume_writing(self) -> None:
+        self._write_paused = False
+        waiters = self._flush_waiters
+        if waiters is not None:
+            self._flush_waiters = None
+            hwm = self._hwm
+            transport = self._transport
+            if transport is not None:
+                transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
+        if self._need_drain:
+            self._need_drain = False
+            self._emit_safe("drain")
+        if waiters is not None:
+            for waiter in waiters:
+                try:
+                    waiter()
+                except Exception as exc:  # noqa: BLE001
+                    self._report(exc)
+
+    # reading
+
+    def _emit_end(self) -> None:
+        if self._end_emitted:
+            return
+        self._end_emitted = True
+        decoder = self._decoder
+        if decoder is not None:
+            rest = decoder.decode(b"", True)
+            if rest:
+                self._emit_safe("data", rest)
+        self._emit_safe("end")
+        if self._destroyed:
+            return
+        if not self._allow_half_open and not self._ending:
+            self.end()
+        elif self._finished:
+            self.destroy()
+
+    def _flow(self) -> None:
+        rbuf = self._rbuf
+        while rbuf and self._flowing and not self._destroyed:
+            chunk = rbuf.popleft()
+            self._rbuf_len -= len(chunk)
+            if self._decoder is not None:
+                chunk = self._decoder.decode(chunk)
+                if not chunk:
+                    continue
+            self._emit_safe("data", chunk)
+        if rbuf is not None and not rbuf and self._rbuf is rbuf:
+            self._rbuf = None
+            self._rbuf_len = 0
+        if self._rbuf is None and not self._destroyed:
+            if self._reading_paused and self._flowing and self._transport is not None:
+                self._reading_paused = False
+                self._transport.resume_reading()
+            if self._eof:
+                self._emit_end()
+
+    def pause(self) -> "Socket":
+        """Stop emitting 'data' and stop reading from the connection."""
+        if self._flowing is not False:
+            self._flowing = False
+            self._emit_safe("pause")
+        transport = self._transport
+        if transport is not None and not self._reading_paused:
+            self._reading_paused = True
+            transport.pause_reading()
+        return self
+
+    def resume(self) -> "Socket":
+        """Emit 'data' again (reading resumes)."""
+        if self._flowing:
+            return self
+        self._flowing = True
+        transport = self._transport
+        if self._rbuf is None and self._reading_paused and transport is not None:
+            self._reading_paused = False
+            transport.resume_reading()
+        if self._rbuf is not None or (self._eof and not self._end_emitted):
+            (self._loop or get_loop()).call_soon(self._flow)
+        self._emit_safe("resume")
+        return self
+
+    def is_paused(self) -> bool:
+        """True after pause() (Node's ``isPaused``)."""
+        return self._flowing is False
+
+    def set_encoding(self, encoding: Optional[str] = None) -> "Socket":
+        """Make 'data' carry ``str`` decoded with ``encoding`` (utf8 by default)."""
+        self._decoder = _encodings.decoder(encoding)
+        return self
+
+    def on(self, event: Any, listener: Any = None) -> Any:
+        result = EventEmitter.on(self, event, listener)
+        if event == "data" and self._flowing is not False:
+            self.resume()
+        return result
+
+    add_listener = on
+
+    def once(self, event: Any, listener: Any = None) -> Any:
+        result = EventEmitter.once(self, event, listener)
+        if event == "data" and self._flowing is not False:
+            self.resume()
+        return result
+
+    def prepend_listener(self, event: Any, listener: Any = None) -> Any:
+        result = EventEmitter.prepend_listener(self, event, listener)
+        if event == "data" and self._flowing is not False:
+            self.resume()
+        return result
+
+    def prepend_once_listener(self, event: Any, listener: Any = None) -> Any:
+        result = EventEmitter.prepend_once_listener(self, event, listener)
+        if event == "data" and self._flowing is not False:
+            self.resume()
+        return result
+
+    # writing
+
+    def write(self, data: Any, encoding: Any = None, callback: _Callback = None) -> bool:
+        """Send ``data``; False when the buffer is at the high-water mark ('drain' follows)."""
+        if encoding is not None and callable(encoding):
+            callback, encoding = encoding, None
+        if data.__class__ is not bytes:
+            data = _encodings.to_bytes(data, encoding)
+        elif encoding is not None:
+            _encodings.normalize(encoding)
+        if callback is not None and not callable(callback):
+            raise invalid_arg_type("cb", "of type function", callback)
+        transport = self._transport
+        if transport is None or self._ending or self._destroyed:
+            return self._write_slow(data, callback)
+        transport.write(data)
+        self._bytes_written += len(data)
+        if self._timeout_ms:
+            self._touch()
+        if callback is not None:
+            self._after_flush(callback)
+        if self._write_paused:
+            return self._check_drain_state()
+        return True
+
+    def _check_drain_state(self) -> bool:
+        if self.writable_length >= self._hwm:
+            self._need_drain = True
+            return False
+        return True
+
+    def _write_slow(self, data: bytes, callback: _Callback) -> bool:
+        loop = self._loop or get_loop()
+        if self._destroyed:
+            err = NodeError("ERR_STREAM_DESTROYED",
+                            "Cannot call write after a stream was destroyed")
+            if callback is not None:
+                loop.call_soon(callback, err)
+            return False
+        if self._ending:
+            err = NodeError("ERR_STREAM_WRITE_AFTER_END", "write after end")
+            if callback is not None:
+                loop.call_soon(callback, err)
+            self._destroy_later(err)
+            return False
+        if not self._connecting:
+            err = NodeError("ERR_SOCKET_CLOSED", "Socket is closed")
+            if callback is not None:
+                loop.call_soon(callback, err)
+            self._destroy_later(err)
+            return False
+        pending = self._pending
+        if pending is None:
+            pending = self._pending = []
+        pending.append((data, callback))
+        self._bytes_written += len(data)
+        return self._check_drain_state()
+
+    def _destroy_later(self, err: BaseException) -> None:
+        (self._loop or get_loop()).call_soon(self.destroy, err)
+
+    def _after_flush(self, fn: Callable[..., Any]) -> None:
+        """Call ``fn`` once everything written so far has gone to the kernel."""
+        transport = self._transport
+        if transport is None or transport.get_write_buffer_size() == 0:
+            self._loop.call_soon(fn)
+            return
+        waiters = self._flush_waiters
+        if waiters is None:
+            self._flush_waiters = [fn]
+            transport.set_write_buffer_limits(high=0, low=0)
+        else:
+            waiters.append(fn)
+
+    def _fail_waiters(self) -> None:
+        waiters, self._flush_waiters = self._flush_waiters, None
+        pending, self._pending = self._pending, None
+        callbacks = list(waiters or ())
+        callbacks += [cb for _, cb in pending or () if cb is not None]
+        if not callbacks:
+            return
+        err = self._error or NodeError(
+            "ERR_STREAM_DESTROYED", "Cannot call write after a stream was destroyed")
+        for callback in callbacks:
+            if callback is self._finish_write:
+                continue
+            self._loop.call_soon(callback, err)
+
+    def end(self, data: Any = None, encoding: Any = None, callback: _Callback = None) -> "Socket":
+        """Write ``data`` if given, then half-close the connection (send FIN)."""
+        if callable(data):
+            data, callback = None, data
+        elif callable(encoding):
+            encoding, callback = None, encoding
+        if data is not None:
+            self.write(data, encoding)
+        if callback is not None:
+            if self._finished:
+                (self._loop or get_loop()).call_soon(callback)
+            elif self._on_finished is None:
+                self._on_finished = [callback]
+            else:
+                self._on_finished.append(callback)
+        if self._ending or self._destroyed:
+            return self
+        self._ending = True
+        if self._transport is not None:
+            self._after_flush(self._finish_write)
+        return self
+
+    def _finish_write(self) -> None:
+        transport = self._transport
+        if transport is None or self._finished:
+            return
+        if transport.can_write_eof():
+            transport.write_eof()
+        self._finished = True
+        callbacks, self._on_finished = self._on_finished, None
+        if callbacks is not None:
+            for callback in callbacks:
+                try:
+                    callback()
+                except Exception as exc:  # noqa: BLE001
+                    self._report(exc)
+        self._emit_safe("finish")
+        if self._end_emitted and not self._destroyed:
+            self.destroy()
+
+    # closing
+
+    def destroy(self, error: Optional[BaseException] = None) -> "Socket":
+        """Close the connection now; 'error' (if given) and then 'close' follow."""
+        if self._destroyed:
+            return self
+        self._destroyed = True
+        if error is not None:
+            self._error = error
+        self._clear_timer()
+        self._detach()
+        transport = self._transport
+        task = self._connect_task
+        if task is not None:
+            self._connect_task = None
+            task.cancel()
+        self._connecting = False
+        if transport is not None:
+            transport.abort()
+        else:
+            self._fail_waiters()
+            self._release()
+            (self._loop or get_loop()).call_soon(self._emit_close)
+        return self
+
+    def reset_and_destroy(self) -> "Socket":
+        """Close the connection with a TCP RST (Node's ``resetAndDestroy``)."""
+        transport = self._transport
+        if transport is not None and not self._unix:
+            sock = transport.get_extra_info("socket")
+            if sock is not None:
+                sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_LINGER, struct.pack("ii", 1, 0))
+        return self.destroy()
+
+    def destroy_soon(self) -> None:
+        """End the writable side, then destroy once everything is flushed."""
+        if self.writable:
+            self.end()
+        if self._finished:
+            self.destroy()
+        else:
+            self.once("finish", self.destroy)
+
+    def _detach(self) -> None:
+        if self._counted:
+            self._counted = False
+            server = self._server
+            server._connections -= 1
+            server._emit_close_if_drained()
+
+    def _emit_close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        err = self._error
+        if err is not None:
+            self._emit_safe("error", err)
+        self._emit_safe("close", err is not None)
+
+    # timeouts
+
+    def set_timeout(self, timeout: float, callback: _Callback = None) -> "Socket":
+        """Emit 'timeout' after ``timeout`` ms of inactivity (0 disables it)."""
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+            raise invalid_arg_type("msecs", "of type number", timeout)
+        if math.isnan(timeout) or timeout < 0 or math.isinf(timeout):
+            raise out_of_range("msecs", "a non-negative finite number", timeout)
+        if callback is not None and not callable(callback):
+            raise invalid_arg_type("callback", "of type function", callback)
+        self._clear_timer()
+        if timeout == 0:
+            self._timeout_ms = 0
+            if callback is not None:
+                self.remove_listener("timeout", callback)
+            return self
+        self._timeout_ms = timeout
+        if callback is not None:
+            EventEmitter.once(self, "timeout", callback)
+        if not self._destroyed:
+            self._touch()
+        return self
+
+    def _touch(self) -> None:
+        loop = self._loop or get_loop()
+        self._loop = loop
+        self._last_active = loop.time()
+        if self._timer is None:
+            self._timer = loop.call_at(self._last_active + self._timeout_ms / 1000, self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        if self._destroyed or not self._timeout_ms:
+            return
+        due = self._last_active + self._timeout_ms / 1000
+        loop = self._loop
+        if loop.time() < due - 0.0005:
+            self._timer = loop.call_at(due, self._on_timer)
+            return
+        self.emit("timeout")
+
+    def _clear_timer(self) -> None:
+        timer = self._timer
+        if timer is not None:
+            self._timer = None
+            timer.cancel()
+
+    @property
+    def timeout(self) -> Optional[float]:
+        """The idle timeout in ms set by set_timeout(), or None."""
+        return self._timeout_ms or None
+
+    # options
+
+    def _sock(self) -> Any:
+        transport = self._transport
+        return transport.get_extra_info("socket") if transport is not None else None
+
+    def set_no_delay(self, no_delay: bool = True) -> "Socket":
+        """Disable (True) or enable (False) Nagle's algorithm."""
+        self._no_delay = bool(no_delay)
+        sock = self._sock()
+        if sock is not None and not self._unix:
+            sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1 if no_delay else 0)
+        return self
+
+    def set_keep_alive(self, enable: bool = False, initial_delay: float = 0) -> "Socket":
+        """Turn TCP keep-alive on or off; ``initial_delay`` in ms."""
+        self._keep_alive = bool(enable)
+        self._keep_alive_delay = initial_delay or 0
+        sock = self._sock()
+        if sock is not None and not self._unix:
+            sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_KEEPALIVE, 1 if enable else 0)
+            if enable and initial_delay and hasattr(_socket, "TCP_KEEPIDLE"):
+                seconds = max(1, int(initial_delay // 1000))
+                sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_KEEPIDLE, seconds)
+        return self
+
+    # connecting
+
+    def connect(self, *args: Any, **kwargs: Any) -> "Socket":
+        """Connect: ``(port, host='localhost', cb)``, ``(path, cb)`` or ``(options, cb)``."""
+        options, callback = normalize(args, kwargs, "connect_listener")
+        path = options.get("path")
+        if path is None and "port" not in options:
+            raise missing_connect_args()
+        if self._connecting or (self._transport is not None and not self._destroyed):
+            raise NodeError("ERR_SOCKET_CONNECTION_IN_PROGRESS" if self._connecting
+                            else "ERR_SOCKET_ALREADY_CONNECTED", "Socket is already connected")
+        if path is not None:
+            if not isinstance(path, str):
+                raise invalid_arg_type("options.path", "of type string", path)
+            host: Any = None
+            port: Any = None
+        else:
+            host = options.get("host") or "localhost"
+            if not isinstance(host, str):
+                raise invalid_arg_type("options.host", "of type string", host)
+            port = options.get("port")
+            if port is None or isinstance(port, bool) or not isinstance(port, (int, float, str)):
+                raise invalid_arg_type("options.port", "of type number or string", port)
+            port = validate_port(port)
+        if self._destroyed:
+            self._reset_for_reconnect()
+        if "timeout" in options and options["timeout"]:
+            self.set_timeout(options["timeout"])
+        for key, attr in (("noDelay", "_no_delay"), ("keepAlive", "_keep_alive")):
+            if key in options:
+                setattr(self, attr, options[key])
+        if "keepAliveInitialDelay" in options:
+            self._keep_alive_delay = options["keepAliveInitialDelay"] or 0
+        if "allowHalfOpen" in options:
+            self._allow_half_open = bool(options["allowHalfOpen"])
+        if callback is not None:
+            self.once("connect", callback)
+        self._loop = loop = get_loop()
+        self._connecting = True
+        self._hold()
+        family = int(options.get("family") or 0)
+        local = (options.get("localAddress"), options.get("localPort"))
+        self._connect_task = loop.create_task(self._open(path, host, port, family, local))
+        return self
+
+    def _reset_for_reconnect(self) -> None:
+        self._destroyed = self._closed = self._ending = self._finished = False
+        self._eof = self._end_emitted = False
+        self._error = None
+        self._rbuf = None
+        self._rbuf_len = 0
+        self._peer = self._sockname = None
+
+    async def _open(self, path: Optional[str], host: Optional[str], port: Optional[int],
+                    family: int, local: Tuple[Any, Any]) -> None:
+        loop = self._loop
+        sock: Any = None
+        address: Optional[str] = path
+        try:
+            if path is not None:
+                sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+                sock.setblocking(False)
+                await loop.sock_connect(sock, path)
+                await loop.create_unix_connection(lambda: self, sock=sock)
+                return
+            assert host is not None and port is not None
+            kind = is_ip(host)
+            if kind:
+                targets = [(_socket.AF_INET6 if kind == 6 else _socket.AF_INET, host)]
+            else:
+                targets = await self._lookup(host, port, family)
+            last: Optional[BaseException] = None
+            for fam, address in targets:
+                sock = _socket.socket(fam, _socket.SOCK_STREAM)
+                sock.setblocking(False)
+                try:
+                    if local[0] is not None or local[1]:
+                        sock.bind((local[0] or ("::" if fam == _socket.AF_INET6 else "0.0.0.0"),
+                                   local[1] or 0))
+                    await loop.sock_connect(sock, (address, port))
+                except OSError as exc:
+                    sock.close()
+                    sock = None
+                    last = errno_error(exc, "connect", address, port)
+                    continue
+                break
+            if sock is None:
+                raise last  # type: ignore[misc]
+            await loop.create_connection(lambda: self, sock=sock)
+        except asyncio.CancelledError:
+            if sock is not None:
+                sock.close()
+        except OSError as exc:
+            if sock is not None:
+                sock.close()
+            if not self._destroyed:
+                if getattr(exc, "syscall", None) is None:
+                    exc = errno_error(exc, "connect", address, port)  # type: ignore[assignment]
+                self._connecting = False
+                self._connect_task = None
+                self.destroy(exc)
+
+    async def _lookup(self, host: str, port: int, family: int) -> List[Tuple[int, str]]:
+        fam = {4: _socket.AF_INET, 6: _socket.AF_INET6}.get(family, _socket.AF_UNSPEC)
+        try:
+            infos = await self._loop.getaddrinfo(host, port, family=fam,
+                                                 type=_socket.SOCK_STREAM)
+        except _socket.gaierror as exc:
+            code = "ENOTFOUND" if exc.errno in (_socket.EAI_NONAME, getattr(
+                _socket, "EAI_NODATA", -5)) else "EAI_AGAIN"
+            err = NodeError(code, f"getaddrinfo {code} {host}")
+            err.errno = exc.errno  # type: ignore[attr-defined]
+            err.syscall = "getaddrinfo"  # type: ignore[attr-defined]
+            err.hostname = host  # type: ignore[attr-defined]
+            self._emit_safe("lookup", err, None, None, host)
+            raise OSError(exc.errno, str(err)) from exc
+        seen: List[Tuple[int, str]] = []
+        for fam_, _, _, _, addr in infos:
+            if (fam_, addr[0]) not in seen:
+                seen.append((fam_, addr[0]))
+        if seen:
+            self._emit_safe("lookup", None, seen[0][1], 6 if seen[0][0] == _socket.AF_INET6
+                            else 4, host)
+        return seen
+
+    def _open_fd(self, fd: Any) -> None:
+        raise NodeError("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+                        "Socket(fd=...) is not supported yet by nodenet")
+
+    def _watch_signal(self, signal: Any) -> None:
+        from ._abort import check_signal
+
+        check_signal(signal)
+        if signal.aborted:
+            self.destroy(_abort_error(signal))
+        else:
+            signal.add_event_listener("abort", lambda *_: self.destroy(_abort_error(signal)),
+                                      once=True)
+
+    # piping
+
+    def pipe(self, destination: Any, end: bool = True) -> Any:
+        """Write every chunk to ``destination``, pausing while it is full; end it at 'end'."""
+        _Pipe(self, destination, end)
+        return destination
+
+    def unpipe(self, destination: Any = None) -> "Socket":
+        """Stop piping to ``destination`` (or to every destination)."""
+        for listener in list(self.listeners("data")):
+            pipe = getattr(listener, "__self__", None)
+            if isinstance(pipe, _Pipe) and (destination is None or pipe.dest is destination):
+                pipe.cleanup()
+        return self
+
+    # state
+
+    @property
+    def connecting(self) -> bool:
+        """True while connect() is in progress."""
+        return self._connecting
+
+    @property
+    def pending(self) -> bool:
+        """True until the socket is connected."""
+        return self._transport is None or self._connecting
+
+    @property
+    def destroyed(self) -> bool:
+        return self._destroyed
+
+    @property
+    def readable(self) -> bool:
+        return not self._destroyed and not self._end_emitted
+
+    @property
+    def writable(self) -> bool:
+        return not self._destroyed and not self._ending
+
+    @property
+    def ready_state(self) -> str:
+        """'opening', 'open', 'readOnly', 'writeOnly' or 'closed'."""
+        if self._connecting:
+            return "opening"
+        readable, writable = self.readable, self.writable
+        if readable and writable:
+            return "open"
+        if readable:
+            return "readOnly"
+        if writable:
+            return "writeOnly"
+        return "closed"
+
+    @property
+    def writable_length(self) -> int:
+        """Bytes written but not yet handed to the kernel."""
+        size = 0
+        transport = self._transport
+        if transport is not None:
+            size = transport.get_write_buffer_size()
+        if self._pending:
+            size += sum(len(data) for data, _ in self._pending)
+        return size
+
+    @property
+    def writable_high_water_mark(self) -> int:
+        return self._hwm
+
+    @property
+    def readable_high_water_mark(self) -> int:
+        return self._hwm
+
+    @property
+    def writable_ended(self) -> bool:
+        return self._ending
+
+    @property
+    def writable_finished(self) -> bool:
+        return self._finished
+
+    @property
+    def readable_ended(self) -> bool:
+        return self._end_emitted
+
+    @property
+    def readable_flowing(self) -> Optional[bool]:
+        return self._flowing
+
+    @property
+    def allow_half_open(self) -> bool:
+        return self._allow_half_open
+
+    @property
+    def bytes_read(self) -> int:
+        return self._bytes_read
+
+    @property
+    def bytes_written(self) -> int:
+        return self._bytes_written
+
+    @property
+    def server(self) -> Any:
+        """The Server that accepted this socket, or None."""
+        return self._server
+
+    def _peername(self) -> Dict[str, Any]:
+        peer = self._peer
+        if peer is None:
+            transport = self._transport
+            if transport is None:
+                return {}
+            peer = self._peer = address_info(transport.get_extra_info("peername"))
+        return peer  # type: ignore[no-any-return]
+
+    def address(self) -> Dict[str, Any]:
+        """The local ``{address, family, port}``."""
+        name = self._sockname
+        if name is None:
+            transport = self._transport
+            if transport is None:
+                return {}
+            name = self._sockname = address_info(transport.get_extra_info("sockname"))
+        return dict(name)
+
+    @property
+    def remote_address(self) -> Optional[str]:
+        return self._peername().get("address")
+
+    @property
+    def remote_port(self) -> Optional[int]:
+        return self._peername().get("port")
+
+    @property
+    def remote_family(self) -> Optional[str]:
+        return self._peername().get("family")
+
+    @property
+    def local_address(self) -> Optional[str]:
+        return self.address().get("address")
+
+    @property
+    def local_port(self) -> Optional[int]:
+        return self.address().get("port")
+
+    @property
+    def local_family(self) -> Optional[str]:
+        return self.address().get("family")
+
+    def __repr__(self) -> str:
+        peer = self._peername() if self._transport is not None else {}
+        where = f" {peer.get('address')}:{peer.get('port')}" if peer else ""
+        return f"<nodenet.net.Socket {self.ready_state}{where}>"
+
+
+def _abort_error(signal: Any) -> BaseException:
+    from .errors import AbortError
+
+    return AbortError(cause=signal.reason)
+
+
+class _Pipe:
+    """One ``src.pipe(dest)``: forwards chunks with backpressure."""
+
+    __slots__ = ("src", "dest", "end", "paused")
+
+    def __init__(self, src: Socket, dest: Any, end: bool) -> None:
+        self.src = src
+        self.dest = dest
+        self.end = end
+        self.paused = False
+        dest.on("drain", self.ondrain)
+        dest.on("close", self.cleanup)
+        if end:
+            src.on("end", self.onend)
+        src.on("close", self.cleanup)
+        src.on("data", self.ondata)
+        if hasattr(dest, "emit"):
+            dest.emit("pipe", src)
+
+    def ondata(self, chunk: Any) -> None:
+        if self.dest.write(chunk) is False and not self.paused:
+            self.paused = True
+            self.src.pause()
+
+    def ondrain(self) -> None:
+        if self.paused:
+            self.paused = False
+            self.src.resume()
+
+    def onend(self) -> None:
+        self.dest.end()
+
+    def cleanup(self, *_: Any) -> None:
+        src, dest = self.src, self.dest
+        src.remove_listener("data", self.ondata)
+        src.remove_listener("end", self.onend)
+        src.remove_listener("close", self.cleanup)
+        dest.remove_listener("drain", self.ondrain)
+        dest.remove_listener("close", self.cleanup)
+
+
+add_aliases(Socket, EMITTER_ALIASES)
+add_aliases(Socket, SOCKET_ALIASES)
