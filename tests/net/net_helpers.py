@@ -1,0 +1,63 @@
+"""Small helpers for the net tests."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, List, Tuple
+
+import nodenet.net as net
+from nodenet.events import once
+
+
+async def listening(server: Any, *args: Any, **kwargs: Any) -> Any:
+    """``server.listen(*args)`` and wait for 'listening'."""
+    if not args and not kwargs:
+        args = (0, "127.0.0.1")
+    server.listen(*args, **kwargs)
+    await once(server, "listening")
+    return server
+
+
+async def start_server(listener: Any = None, *args: Any, **options: Any) -> Any:
+    """A server listening on 127.0.0.1 on a free port."""
+    server = net.create_server(listener, **options)
+    return await listening(server, *args)
+
+
+async def connected(port: int, host: str = "127.0.0.1", **kwargs: Any) -> Any:
+    """A client socket, once connected."""
+    client = net.connect(port, host, **kwargs)
+    await once(client, "connect")
+    return client
+
+
+class Recorder:
+    """Records the events an emitter emits, in order, with their arguments."""
+
+    def __init__(self, emitter: Any, *events: str) -> None:
+        self.events: List[Tuple[Any, ...]] = []
+        for event in events:
+            emitter.on(event, self._record(event))
+
+    def _record(self, event: str) -> Any:
+        def record(*args: Any) -> None:
+            self.events.append((event, *args))
+        return record
+
+    @property
+    def names(self) -> List[str]:
+        return [e[0] for e in self.events]
+
+
+async def until(predicate: Any, timeout: float = 5.0) -> None:
+    """Wait until ``predicate()`` is true."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.005)
+
+
+async def closed(emitter: Any) -> List[Any]:
+    return await once(emitter, "close")
