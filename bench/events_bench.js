@@ -80,20 +80,28 @@ function timeOnce(fn, n) {
   return Number(process.hrtime.bigint() - start);
 }
 
-function measure(fn) {
+// The iteration count that makes one timed run of fn last about TARGET_NS.
+function calibrate(fn) {
   let n = 1000;
   let elapsed = timeOnce(fn, n);
   while (elapsed < TARGET_NS / 10 && n < MAX_N) {
     n = Math.min(MAX_N, n * 10);
     elapsed = timeOnce(fn, n);
   }
-  n = Math.max(1, Math.min(MAX_N, Math.round((n * TARGET_NS) / Math.max(elapsed, 1))));
-  let best = Infinity;
-  for (let r = 0; r < REPEATS; r++) best = Math.min(best, timeOnce(fn, n) / n);
+  return Math.max(1, Math.min(MAX_N, Math.round((n * TARGET_NS) / Math.max(elapsed, 1))));
+}
+
+// Fastest ns per iteration of every case over REPEATS rounds, each round timing every case.
+function measureAll(all) {
+  const sizes = Object.entries(all).map(([name, fn]) => [name, fn, calibrate(fn)]);
+  const best = {};
+  for (const [name] of sizes) best[name] = Infinity;
+  for (let r = 0; r < REPEATS; r++) {
+    for (const [name, fn, n] of sizes) best[name] = Math.min(best[name], timeOnce(fn, n) / n);
+  }
   return best;
 }
 
-const results = {};
-for (const [name, fn] of Object.entries(cases())) results[name] = measure(fn);
+const results = measureAll(cases());
 results._meta = { node: process.version, sink };
 process.stdout.write(JSON.stringify(results) + '\n');

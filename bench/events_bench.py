@@ -4,8 +4,9 @@ Cases follow nodejs/node benchmark/events: ``emit`` with 1/5/10 listeners and 0/
 arguments (ee-emit.js), ten listeners added then removed (ee-add-remove.js), ``once`` then
 ``emit`` on alternating names (ee-once.js), ``listener_count`` and ``listeners`` with ten
 listeners (ee-listener-count.js, ee-listeners.js). Every result is nanoseconds per loop
-iteration: the fastest of a few repeats, each sized to run about 100 ms (25 ms with
-``--quick``). Node runs ``bench/events_bench.js`` with the same cases and method.
+iteration: the fastest of several rounds, each run sized to last about 100 ms (25 ms with
+``--quick``); every round times every implementation, so noise hits all columns alike.
+Node runs ``bench/events_bench.js``: the same cases, sizes and rounds.
 
 The "plain" floor is the least a Python emitter can do: an object whose ``emit`` is
 ``for f in self.fs: f(*args)``, called exactly as the emitters are.
@@ -135,15 +136,36 @@ def _time(run: Runner, n: int) -> int:
     return time.perf_counter_ns() - start
 
 
-def measure(run: Runner, target_ns: float, repeats: int) -> float:
-    """Fastest ns per iteration over ``repeats`` runs of about ``target_ns`` each."""
+def calibrate(run: Runner, target_ns: float) -> int:
+    """The iteration count that makes one timed run last about ``target_ns``."""
     n = 100
     elapsed = _time(run, n)
     while elapsed < target_ns / 10 and n < MAX_N:
         n = min(MAX_N, n * 10)
         elapsed = _time(run, n)
-    n = max(1, min(MAX_N, round(n * target_ns / max(elapsed, 1))))
-    return min(_time(run, n) / n for _ in range(repeats))
+    return max(1, min(MAX_N, round(n * target_ns / max(elapsed, 1))))
+
+
+def measure_all(
+    runners: Dict[str, Dict[str, Runner]], target_ns: float, repeats: int
+) -> Dict[str, Dict[str, float]]:
+    """Fastest ns per iteration of every runner, over ``repeats`` rounds.
+
+    Each round times every implementation once, so a noisy spell on a shared machine
+    slows all of them rather than one column.
+    """
+    sizes = {
+        (name, case): calibrate(run, target_ns)
+        for name, cases in runners.items()
+        for case, run in cases.items()
+    }
+    best = {key: float("inf") for key in sizes}
+    for _ in range(repeats):
+        for (name, case), n in sizes.items():
+            best[name, case] = min(best[name, case], _time(runners[name][case], n) / n)
+    return {
+        name: {case: best[name, case] for case in cases} for name, cases in runners.items()
+    }
 
 
 def run_node(quick: bool) -> Dict[str, float]:
@@ -202,17 +224,15 @@ def main(argv: List[str] | None = None) -> int:
         print("the compiled emitter is not built (setup.py build_ext)", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    results: Dict[str, Dict[str, float]] = {}
+    runners = {
+        name: _cases(name, factory)
+        for name, factory in _implementations().items()
+        if factory is not None
+    }
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for name, factory in _implementations().items():
-            if factory is None:
-                continue
-            results[name] = {
-                case: measure(run, target_ns, repeats)
-                for case, run in _cases(name, factory).items()
-            }
+        results = measure_all(runners, target_ns, repeats)
     finally:
         if gc_was_enabled:
             gc.enable()
