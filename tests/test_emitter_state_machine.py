@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import warnings
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Set, Tuple
 
 import pytest
 from hypothesis import settings
@@ -51,7 +51,7 @@ class _Model:
 
     def __init__(self) -> None:
         self.events: Dict[Any, List[_Entry]] = {}
-        self.warned: set = set()
+        self.warned: Set[Any] = set()
         self.warnings: List[Tuple[Any, int]] = []
 
     def add(self, event: Any, fn: Callable[..., Any], prepend: bool, once: bool) -> None:
@@ -219,7 +219,9 @@ class EmitterMachine(RuleBasedStateMachine):
                 warnings.simplefilter("always")
                 results.append(self._call(system, action, *args))
             if index < 2:
-                self.warnings[index].extend((w.message.type, w.message.count) for w in caught)
+                for warning in caught:
+                    message: Any = warning.message
+                    self.warnings[index].append((message.type, message.count))
         assert results[0] == results[1] == results[2], (action, args, results)
 
     @rule(
