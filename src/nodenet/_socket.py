@@ -218,6 +218,8 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._after_flush(self._finish_write)
         self._emit_safe("connect")
         self._emit_safe("ready")
+        if self._reading_paused:
+            self._loop.call_soon(self._repause)
 
     def _accepted(self, transport: Any, server: Any) -> None:
         limit = server._max_connections
@@ -251,6 +253,14 @@ class Socket(EventEmitter, asyncio.Protocol):
             server.emit("connection", self)
         except Exception as exc:  # noqa: BLE001
             self._report(exc)
+        if self._reading_paused:
+            self._loop.call_soon(self._repause)
+
+    def _repause(self) -> None:
+        """uvloop starts reading after connection_made even if it paused: pause again."""
+        transport = self._transport
+        if self._reading_paused and transport is not None and transport.is_reading():
+            transport.pause_reading()
 
     def _setup(self, transport: Any) -> None:
         hwm = self._hwm

@@ -59,5 +59,13 @@ async def until(predicate: Any, timeout: float = 5.0) -> None:
         await asyncio.sleep(0.005)
 
 
-async def closed(emitter: Any) -> List[Any]:
-    return await once(emitter, "close")
+async def closed(emitter: Any) -> Any:
+    """Wait for 'close' (without failing on 'error', unlike ``events.once``); its argument."""
+    future = asyncio.get_running_loop().create_future()
+
+    def on_close(*args: Any) -> None:
+        if not future.done():
+            future.set_result(args[0] if args else None)
+
+    emitter.once("close", on_close)
+    return await future

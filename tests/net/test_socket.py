@@ -1,0 +1,493 @@
+"""Socket: data/end/close order, half-open, backpressure, pause, timeouts, encodings, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import socket as pysocket
+
+import pytest
+from net_helpers import Recorder, closed, connected, start_server, until
+
+import nodenet.net as net
+from nodenet.events import once
+
+
+async def test_event_order_client_writes_and_ends(loop):
+    server_events = []
+    got = []
+
+    def on_connection(sock):
+        rec = Recorder(sock, "data", "end", "finish", "close")
+        server_events.append(rec)
+        sock.on("data", got.append)
+
+    server = await start_server(on_connection)
+    port = server.address()["port"]
+    client = net.connect(port, "127.0.0.1")
+    crec = Recorder(client, "connect", "ready", "data", "end", "finish", "close")
+    client.on("connect", lambda: (client.write(b"hello"), client.end(b"x")))
+    client.resume()
+    await once(client, "close")
+    await until(lambda: server_events and "close" in server_events[0].names)
+    assert b"".join(got) == b"hellox"
+    assert crec.names == ["connect", "ready", "finish", "end", "close"]
+    assert crec.events[-1] == ("close", False)
+    names = [n for n in server_events[0].names if n != "data"]
+    assert names == ["end", "finish", "close"]
+    server.close()
+
+
+async def test_goodbye_server(loop):
+    server = await start_server(lambda s: s.end(b"goodbye\n"))
+    client = net.connect(server.address()["port"], "127.0.0.1")
+    chunks = []
+    client.on("data", chunks.append)
+    (had_error,) = await once(client, "close")
+    assert had_error is False
+    assert b"".join(chunks) == b"goodbye\n"
+    assert client.bytes_read == 8
+    server.close()
+    await once(server, "close")
+
+
+async def test_allow_half_open(loop):
+    done = asyncio.get_running_loop().create_future()
+
+    def on_connection(sock):
+        chunks = []
+        sock.on("data", chunks.append)
+
+        def on_end():
+            assert sock.writable
+            sock.end(b"reply:" + b"".join(chunks))
+            done.set_result(True)
+        sock.on("end", on_end)
+
+    server = await start_server(on_connection, allow_half_open=True)
+    client = net.connect(port=server.address()["port"], host="127.0.0.1", allow_half_open=True)
+    data = []
+    client.on("data", data.append)
+    client.end(b"question")
+    await done
+    await once(client, "end")
+    assert b"".join(data) == b"reply:question"
+    await once(client, "close")
+    server.close()
+
+
+async def test_not_half_open_ends_automatically(loop):
+    ends = []
+
+    def on_connection(sock):
+        sock.resume()
+        sock.on("end", lambda: ends.append(sock.writable))
+
+    server = await start_server(on_connection)
+    client = net.connect(server.address()["port"], "127.0.0.1")
+    client.resume()
+    client.end()
+    await once(client, "end")
+    await once(client, "close")
+    assert ends == [True]
+    server.close()
+
+
+async def test_write_returns_false_and_drain(loop):
+    accepted = []
+
+    def on_connection(sock):
+        sock.pause()
+        accepted.append(sock)
+
+    server = await start_server(on_connection)
+    client = await connected(server.address()["port"])
+    assert client.writable_high_water_mark == 16384
+    chunk = b"x" * 65536
+    results = []
+    for _ in range(200):
+        ok = client.write(chunk)
+        results.append(ok)
+        if not ok:
+            break
+    assert results[-1] is False
+    assert client.writable_length >= 16384
+    drained = asyncio.ensure_future(once(client, "drain"))
+    await until(lambda: accepted)
+    accepted[0].resume()
+    await drained
+    assert client.writable_length == 0
+    client.destroy()
+    server.close()
+
+
+async def test_small_write_returns_true(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    assert client.write(b"abc") is True
+    assert client.bytes_written == 3
+    client.destroy()
+    server.close()
+
+
+async def test_write_callbacks(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    calls = []
+    client.write(b"a", lambda err=None: calls.append(("a", err)))
+    client.write("b", "utf8", lambda err=None: calls.append(("b", err)))
+    client.end(b"c", lambda err=None: calls.append(("end", err)))
+    assert calls == []
+    await once(client, "finish")
+    assert calls == [("a", None), ("b", None), ("end", None)]
+    client.destroy()
+    server.close()
+
+
+async def test_pause_really_stops_reading(loop):
+    state = {}
+
+    def on_connection(sock):
+        state["sock"] = sock
+        sock.on("data", lambda d: state.setdefault("chunks", []).append(d))
+        sock.pause()
+
+    server = await start_server(on_connection)
+    client = await connected(server.address()["port"])
+    await until(lambda: "sock" in state)
+    sock = state["sock"]
+    assert sock.is_paused()
+    total = 0
+    for _ in range(200):
+        total += 65536
+        if not client.write(b"y" * 65536):
+            break
+    await asyncio.sleep(0.1)
+    assert state.get("chunks") is None
+    assert sock.bytes_read == 0
+    assert client.writable_length > 0
+    sock.resume()
+    await until(lambda: sock.bytes_read == total)
+    client.destroy()
+    server.close()
+
+
+async def test_data_before_data_listener_is_kept(loop):
+    state = {}
+    server = await start_server(lambda s: state.setdefault("sock", s))
+    client = await connected(server.address()["port"])
+    client.end(b"early bytes")
+    await until(lambda: "sock" in state)
+    await asyncio.sleep(0.05)
+    sock = state["sock"]
+    got = []
+    sock.on("data", got.append)
+    await once(sock, "end")
+    assert b"".join(got) == b"early bytes"
+    server.close()
+
+
+async def test_end_without_reader_when_nothing_sent(loop):
+    state = {}
+    server = await start_server(lambda s: state.setdefault("rec", Recorder(s, "end", "close")))
+    client = await connected(server.address()["port"])
+    client.resume()
+    client.end()
+    await once(client, "close")
+    await until(lambda: "close" in state["rec"].names)
+    assert state["rec"].names == ["end", "close"]
+    server.close()
+
+
+async def test_pause_on_connect(loop):
+    state = {}
+    server = await start_server(lambda s: state.setdefault("sock", s), pause_on_connect=True)
+    client = await connected(server.address()["port"])
+    client.write(b"abc")
+    await until(lambda: "sock" in state)
+    sock = state["sock"]
+    got = []
+    sock.on("data", got.append)
+    await asyncio.sleep(0.05)
+    assert got == [] and sock.is_paused()
+    sock.resume()
+    await until(lambda: got)
+    assert got == [b"abc"]
+    client.destroy()
+    server.close()
+
+
+async def test_set_encoding(loop):
+    server = await start_server(lambda s: s.end("h\u00e9llo \u20ac".encode()))
+    client = net.connect(server.address()["port"], "127.0.0.1")
+    client.set_encoding("utf8")
+    text = []
+    client.on("data", text.append)
+    await once(client, "end")
+    assert "".join(text) == "h\u00e9llo \u20ac"
+    assert all(isinstance(t, str) for t in text)
+    server.close()
+
+
+async def test_set_encoding_splits_multibyte(loop):
+    payload = "\u20ac".encode()
+
+    async def slow_send(sock):
+        for byte in payload:
+            sock.write(bytes([byte]))
+            await asyncio.sleep(0.02)
+        sock.end()
+
+    server = await start_server(lambda s: asyncio.ensure_future(slow_send(s)) and None)
+    client = net.connect(server.address()["port"], "127.0.0.1")
+    client.set_encoding("utf8")
+    text = []
+    client.on("data", text.append)
+    await once(client, "end")
+    assert text == ["\u20ac"]
+    server.close()
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    ("h\u00e9", "utf8", "h\u00e9".encode()),
+    ("h\u00e9", "latin1", b"h\xe9"),
+    ("h\u00e9", "binary", b"h\xe9"),
+    ("abc", "ascii", b"abc"),
+    ("6869", "hex", b"hi"),
+    ("aGk=", "base64", b"hi"),
+    ("aGk", "base64url", b"hi"),
+    ("hi", "utf16le", b"h\x00i\x00"),
+    ("hi", "ucs2", b"h\x00i\x00"),
+])
+async def test_write_encodings(loop, text, encoding, expected):
+    got = []
+    server = await start_server(lambda s: s.on("data", got.append))
+    client = await connected(server.address()["port"])
+    client.end(text, encoding)
+    await until(lambda: b"".join(got) == expected)
+    client.destroy()
+    server.close()
+
+
+async def test_write_bad_arguments(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    with pytest.raises(TypeError) as info:
+        client.write(123)
+    assert info.value.code == "ERR_INVALID_ARG_TYPE"
+    with pytest.raises(TypeError) as info:
+        client.write(None)
+    assert info.value.code == "ERR_STREAM_NULL_VALUES"
+    with pytest.raises(TypeError) as info:
+        client.write("x", "klingon")
+    assert info.value.code == "ERR_UNKNOWN_ENCODING"
+    client.write(bytearray(b"ok"))
+    client.write(memoryview(b"ok"))
+    client.destroy()
+    server.close()
+
+
+async def test_write_after_end(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    client.end()
+    errors = []
+    client.on("error", errors.append)
+    calls = []
+    assert client.write(b"late", lambda err=None: calls.append(err)) is False
+    had_error = await closed(client)
+    assert had_error is True
+    assert errors[0].code == "ERR_STREAM_WRITE_AFTER_END"
+    assert calls[0].code == "ERR_STREAM_WRITE_AFTER_END"
+    server.close()
+
+
+async def test_destroy_with_error(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    rec = Recorder(client, "error", "close")
+    boom = RuntimeError("boom")
+    client.destroy(boom)
+    assert client.destroyed
+    assert rec.events == []
+    await closed(client)
+    assert rec.events == [("error", boom), ("close", True)]
+    calls = []
+    assert client.write(b"x", lambda err=None: calls.append(err)) is False
+    await asyncio.sleep(0.01)
+    assert calls[0].code == "ERR_STREAM_DESTROYED"
+    server.close()
+
+
+async def test_destroy_without_error(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    rec = Recorder(client, "error", "close", "end")
+    client.destroy()
+    await once(client, "close")
+    assert rec.events == [("close", False)]
+    assert client.ready_state == "closed"
+    server.close()
+
+
+async def test_econnreset(loop):
+    state = {}
+    server = await start_server(lambda s: state.setdefault("sock", s))
+    client = await connected(server.address()["port"])
+    errors = []
+    client.on("error", errors.append)
+    client.resume()
+    await until(lambda: "sock" in state)
+    state["sock"].reset_and_destroy()
+    had_error = await closed(client)
+    assert had_error is True
+    assert errors[0].code == "ECONNRESET"
+    assert errors[0].syscall == "read"
+    assert isinstance(errors[0], OSError)
+    server.close()
+
+
+async def test_unhandled_socket_error_reaches_loop_handler(loop):
+    state = {}
+    server = await start_server(lambda s: state.setdefault("sock", s))
+    client = await connected(server.address()["port"])
+    client.resume()
+    await until(lambda: "sock" in state)
+    state["sock"].reset_and_destroy()
+    await closed(client)
+    assert [c["exception"].code for c in loop.errors] == ["ECONNRESET"]
+    loop.errors.clear()
+    server.close()
+
+
+async def test_set_timeout(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    fired = []
+    started = asyncio.get_running_loop().time()
+    assert client.set_timeout(50, lambda: fired.append(asyncio.get_running_loop().time())) \
+        is client
+    assert client.timeout == 50
+    await once(client, "timeout")
+    assert fired and fired[0] - started >= 0.045
+    assert not client.destroyed
+    client.set_timeout(0)
+    assert client.timeout is None
+    client.destroy()
+    server.close()
+
+
+async def test_set_timeout_refreshed_by_activity(loop):
+    server = await start_server(lambda s: s.resume())
+    client = await connected(server.address()["port"])
+    fired = []
+    client.set_timeout(80)
+    client.on("timeout", lambda: fired.append(1))
+    for _ in range(6):
+        await asyncio.sleep(0.03)
+        client.write(b".")
+    assert fired == []
+    await once(client, "timeout")
+    client.destroy()
+    server.close()
+
+
+def test_set_timeout_bad_arguments(loop):
+    sock = net.Socket()
+    with pytest.raises(TypeError):
+        sock.set_timeout("1")
+    with pytest.raises(ValueError):
+        sock.set_timeout(-1)
+
+
+async def test_addresses_and_state(loop):
+    state = {}
+    server = await start_server(lambda s: state.setdefault("sock", s))
+    port = server.address()["port"]
+    client = net.connect(port, "127.0.0.1")
+    assert client.connecting and client.pending
+    assert client.ready_state == "opening"
+    await once(client, "connect")
+    assert not client.connecting and not client.pending
+    assert client.ready_state == "open"
+    assert client.remote_address == "127.0.0.1"
+    assert client.remote_port == port
+    assert client.remote_family == "IPv4"
+    assert client.local_address == "127.0.0.1"
+    assert client.address() == {"address": "127.0.0.1", "family": "IPv4",
+                                "port": client.local_port}
+    assert client.readable and client.writable
+    await until(lambda: "sock" in state)
+    assert state["sock"].remote_port == client.local_port
+    assert state["sock"].server is server
+    client.end()
+    assert client.ready_state == "readOnly"
+    assert not client.writable
+    client.destroy()
+    server.close()
+
+
+async def test_no_delay_and_keep_alive(loop):
+    server = await start_server(lambda s: s.resume(), no_delay=True, keep_alive=True)
+    client = await connected(server.address()["port"])
+    assert client.set_no_delay(False) is client
+    sock = client._transport.get_extra_info("socket")
+    assert sock.getsockopt(pysocket.IPPROTO_TCP, pysocket.TCP_NODELAY) == 0
+    client.set_no_delay()
+    assert sock.getsockopt(pysocket.IPPROTO_TCP, pysocket.TCP_NODELAY) != 0
+    assert client.set_keep_alive(True, 2000) is client
+    assert sock.getsockopt(pysocket.SOL_SOCKET, pysocket.SO_KEEPALIVE) != 0
+    client.destroy()
+    server.close()
+
+
+async def test_writes_while_connecting_are_sent(loop):
+    got = []
+    server = await start_server(lambda s: s.on("data", got.append))
+    client = net.connect(server.address()["port"], "127.0.0.1")
+    assert client.write(b"queued ") is True
+    client.end(b"then end")
+    assert client.writable_length == 15
+    await once(client, "finish")
+    await until(lambda: b"".join(got) == b"queued then end")
+    client.destroy()
+    server.close()
+
+
+async def test_destroy_soon(loop):
+    got = []
+    server = await start_server(lambda s: s.on("data", got.append))
+    client = await connected(server.address()["port"])
+    client.write(b"z" * 100000)
+    client.destroy_soon()
+    await once(client, "close")
+    await until(lambda: len(b"".join(got)) == 100000)
+    server.close()
+
+
+async def test_listener_exception_does_not_break_other_connections(loop):
+    def on_connection(sock):
+        def on_data(data):
+            if data == b"boom":
+                raise RuntimeError("listener failed")
+            sock.write(data)
+        sock.on("data", on_data)
+
+    server = await start_server(on_connection)
+    port = server.address()["port"]
+    bad = await connected(port)
+    good = await connected(port)
+    echoed = []
+    good.on("data", echoed.append)
+    bad.write(b"boom")
+    await until(lambda: loop.errors)
+    assert isinstance(loop.errors[0]["exception"], RuntimeError)
+    loop.errors.clear()
+    good.write(b"still fine")
+    await until(lambda: b"".join(echoed) == b"still fine")
+    bad.write(b"again")
+    bad_echo = []
+    bad.on("data", bad_echo.append)
+    await until(lambda: bad_echo)
+    good.destroy()
+    bad.destroy()
+    server.close()
