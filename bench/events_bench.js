@@ -1,6 +1,6 @@
 'use strict';
 // Node's own EventEmitter on the grid of bench/events_bench.py; prints {case: ns per op} as JSON.
-// Usage: node bench/events_bench.js [--quick]
+// Usage: node bench/events_bench.js [--quick] [--case NAME]
 
 const { EventEmitter } = require('events');
 
@@ -19,16 +19,17 @@ function makeListeners(count) {
   return made;
 }
 
+const ARGS = {
+  0: '',
+  2: ", true, 5",
+  4: ", true, 5, 10, false",
+  10: ", true, 5, 10, false, 5, 'string', true, false, 11, 20",
+};
+
+// A loop of literal emit calls, compiled separately for every case so that no case
+// shares V8 type feedback with another (Node's own benchmark runs each in its own process).
 function emitLoop(argc) {
-  switch (argc) {
-    case 0: return (ee, n) => { for (let i = 0; i < n; i++) ee.emit('dummy'); };
-    case 2: return (ee, n) => { for (let i = 0; i < n; i++) ee.emit('dummy', true, 5); };
-    case 4: return (ee, n) => { for (let i = 0; i < n; i++) ee.emit('dummy', true, 5, 10, false); };
-    case 10: return (ee, n) => {
-      for (let i = 0; i < n; i++) ee.emit('dummy', true, 5, 10, false, 5, 'string', true, false, 11, 20);
-    };
-    default: throw new Error(`no loop for ${argc} arguments`);
-  }
+  return new Function('ee', 'n', `for (let i = 0; i < n; i++) ee.emit('dummy'${ARGS[argc]});`);
 }
 
 function cases() {
@@ -91,17 +92,29 @@ function calibrate(fn) {
   return Math.max(1, Math.min(MAX_N, Math.round((n * TARGET_NS) / Math.max(elapsed, 1))));
 }
 
-// Fastest ns per iteration of every case over REPEATS rounds, each round timing every case.
-function measureAll(all) {
-  const sizes = Object.entries(all).map(([name, fn]) => [name, fn, calibrate(fn)]);
-  const best = {};
-  for (const [name] of sizes) best[name] = Infinity;
-  for (let r = 0; r < REPEATS; r++) {
-    for (const [name, fn, n] of sizes) best[name] = Math.min(best[name], timeOnce(fn, n) / n);
-  }
+// Fastest ns per iteration of fn over REPEATS timed runs.
+function measure(fn) {
+  const n = calibrate(fn);
+  let best = Infinity;
+  for (let r = 0; r < REPEATS; r++) best = Math.min(best, timeOnce(fn, n) / n);
   return best;
 }
 
-const results = measureAll(cases());
+const caseIndex = process.argv.indexOf('--case');
+const results = {};
+if (caseIndex >= 0) {
+  const name = process.argv[caseIndex + 1];
+  results[name] = measure(cases()[name]);
+} else {
+  // One process per case, as Node's benchmark runner does: no case warms V8's type
+  // feedback for another (emit with one listener is much faster when it never saw more).
+  const { execFileSync } = require('child_process');
+  for (const name of Object.keys(cases())) {
+    const args = [__filename, '--case', name].concat(QUICK ? ['--quick'] : []);
+    const out = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 60e3 });
+    Object.assign(results, JSON.parse(out));
+    delete results._meta;
+  }
+}
 results._meta = { node: process.version, sink };
 process.stdout.write(JSON.stringify(results) + '\n');

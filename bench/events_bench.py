@@ -6,7 +6,8 @@ arguments (ee-emit.js), ten listeners added then removed (ee-add-remove.js), ``o
 listeners (ee-listener-count.js, ee-listeners.js). Every result is nanoseconds per loop
 iteration: the fastest of several rounds, each run sized to last about 100 ms (25 ms with
 ``--quick``); every round times every implementation, so noise hits all columns alike.
-Node runs ``bench/events_bench.js``: the same cases, sizes and rounds.
+Node runs ``bench/events_bench.js``: the same cases and sizes, each case in a fresh
+process as Node's own benchmark runner does.
 
 The "plain" floor is the least a Python emitter can do: an object whose ``emit`` is
 ``for f in self.fs: f(*args)``, called exactly as the emitters are.
