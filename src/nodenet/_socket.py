@@ -210,7 +210,8 @@ class Socket(EventEmitter, asyncio.Protocol):
                 transport.write(data)
                 if callback is not None:
                     self._after_flush(callback)
-            self._check_drain_state()
+            if self._need_drain and not self._write_paused:
+                self._after_flush(self._emit_drain)
         if self._flowing is False:
             transport.pause_reading()
             self._reading_paused = True
@@ -467,6 +468,11 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._need_drain = True
             return False
         return True
+
+    def _emit_drain(self) -> None:
+        if self._need_drain:
+            self._need_drain = False
+            self.emit("drain")
 
     def _write_slow(self, data: bytes, callback: _Callback) -> bool:
         loop = self._loop or get_loop()

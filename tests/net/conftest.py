@@ -67,7 +67,9 @@ def pytest_pyfunc_call(pyfuncitem: Any) -> Any:
     funcargs = pyfuncitem.funcargs
     loop = funcargs["loop"]
     kwargs = {name: funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    loop.run_until_complete(asyncio.wait_for(pyfuncitem.obj(**kwargs), TEST_TIMEOUT))
+    marker = pyfuncitem.get_closest_marker("timeout")
+    limit = marker.args[0] * 0.9 if marker and marker.args else TEST_TIMEOUT
+    loop.run_until_complete(asyncio.wait_for(pyfuncitem.obj(**kwargs), limit))
     return True
 
 

@@ -491,3 +491,13 @@ async def test_listener_exception_does_not_break_other_connections(loop):
     good.destroy()
     bad.destroy()
     server.close()
+
+
+async def test_drain_after_writes_queued_while_connecting(loop):
+    server = await start_server(lambda s: s.resume())
+    client = net.connect(server.address()["port"], "127.0.0.1")
+    assert client.write(b"q" * 20000) is False
+    await once(client, "drain")
+    assert client.writable_length == 0
+    client.destroy()
+    server.close()
