@@ -181,21 +181,11 @@ cdef inline object _unwrap(object item):
     return item
 
 
-cdef object _adder(EventEmitter emitter, object event, bint prepend):
-    """The decorator ``on(event)`` returns (kept out of ``on`` so that it has no closure)."""
+cdef object _decorator(EventEmitter emitter, object event, bint prepend, bint once):
+    """The decorator ``on(event)`` and its kin return (kept out of the methods so that they
+    have no closure)."""
     def decorate(fn):
-        emitter._add(event, fn, prepend)
-        return fn
-    return decorate
-
-
-cdef object _once_adder(object emitter, object event, bint prepend):
-    """The decorator ``once(event)`` returns."""
-    def decorate(fn):
-        if prepend:
-            emitter.prepend_once_listener(event, fn)
-        else:
-            emitter.once(event, fn)
+        emitter._register(event, fn, prepend, once)
         return fn
     return decorate
 
@@ -266,33 +256,31 @@ cdef class EventEmitter:
                 warn_max_listeners(self, event, count, limit)
         return self
 
+    cdef object _register(self, object event, object listener, bint prepend, bint once):
+        if listener is None:
+            return _decorator(self, event, prepend, once)
+        if once:
+            _check(listener)
+            listener = _wrap(self, event, listener)
+        return self._add(event, listener, prepend)
+
     def on(self, event, listener=None):
         """Add ``listener`` for ``event``; with no listener, return a decorator."""
-        if listener is None:
-            return _adder(self, event, False)
-        return self._add(event, listener, False)
+        return self._register(event, listener, False, False)
 
     add_listener = on
 
     def prepend_listener(self, event, listener=None):
         """Add ``listener`` at the front of ``event``'s listeners."""
-        if listener is None:
-            return _adder(self, event, True)
-        return self._add(event, listener, True)
+        return self._register(event, listener, True, False)
 
     def once(self, event, listener=None):
         """Add ``listener`` for the next ``event`` only."""
-        if listener is None:
-            return _once_adder(self, event, False)
-        _check(listener)
-        return self._add(event, _wrap(self, event, listener), False)
+        return self._register(event, listener, False, True)
 
     def prepend_once_listener(self, event, listener=None):
         """Add ``listener`` at the front, for the next ``event`` only."""
-        if listener is None:
-            return _once_adder(self, event, True)
-        _check(listener)
-        return self._add(event, _wrap(self, event, listener), True)
+        return self._register(event, listener, True, True)
 
     # removing
 
