@@ -13,7 +13,17 @@ import os
 import sys
 import types
 import weakref
-from typing import TYPE_CHECKING, Any, AsyncIterator, ClassVar, Dict, Iterable, List
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Callable,
+    ClassVar,
+    Dict,
+    Iterable,
+    List,
+    Tuple,
+)
 
 from . import _emitter_py
 from ._abort import AbortController, AbortSignal, check_signal
@@ -53,32 +63,49 @@ __all__ = [
 ]
 
 
+def _check_default_max(n: Any) -> float:
+    return check_max_listeners(n, "defaultMaxListeners")
+
+
+def _check_default_capture(value: Any) -> bool:
+    return check_capture(value, "EventEmitter.captureRejections")
+
+
+#: Node's static properties, each one global setting under two names, and its check.
+_CLASS_SETTINGS: Dict[str, Tuple[Tuple[str, str], Callable[[Any], Any]]] = {}
+for _names, _check in (
+    (("default_max_listeners", "defaultMaxListeners"), _check_default_max),
+    (("capture_rejections", "captureRejections"), _check_default_capture),
+):
+    for _name in _names:
+        _CLASS_SETTINGS[_name] = (_names, _check)
+
+
 class _EmitterType(type):
     """Makes ``default_max_listeners`` and ``capture_rejections`` one validated global each,
-    readable and assignable on every emitter class (Node's static properties)."""
+    readable and assignable on every emitter class (Node's static properties).
 
-    _default_max: float = 10
-    _capture_default: bool = False
+    The values are plain class attributes of the public classes, so the emitters read them
+    at the cost of an attribute lookup; assigning on any emitter class checks the value and
+    sets it on every public class.
+    """
 
-    @property
-    def default_max_listeners(cls) -> float:
-        return _EmitterType._default_max
+    default_max_listeners: float
+    defaultMaxListeners: float
+    capture_rejections: bool
+    captureRejections: bool
+    _public: List[type] = []
 
-    @default_max_listeners.setter
-    def default_max_listeners(cls, n: float) -> None:
-        _EmitterType._default_max = check_max_listeners(n, "defaultMaxListeners")
-
-    defaultMaxListeners = default_max_listeners
-
-    @property
-    def capture_rejections(cls) -> bool:
-        return _EmitterType._capture_default
-
-    @capture_rejections.setter
-    def capture_rejections(cls, value: bool) -> None:
-        _EmitterType._capture_default = check_capture(value, "EventEmitter.captureRejections")
-
-    captureRejections = capture_rejections
+    def __setattr__(cls, name: str, value: Any) -> None:
+        setting = _CLASS_SETTINGS.get(name)
+        if setting is None:
+            super().__setattr__(name, value)
+            return
+        names, check = setting
+        value = check(value)
+        for klass in _EmitterType._public:
+            for alias in names:
+                type.__setattr__(klass, alias, value)
 
 
 def _finish(core: type) -> type:
@@ -90,7 +117,15 @@ def _finish(core: type) -> type:
         "errorMonitor": error_monitor,
         "capture_rejection_symbol": capture_rejection_symbol,
         "captureRejectionSymbol": capture_rejection_symbol,
+        "default_max_listeners": 10,
+        "defaultMaxListeners": 10,
+        "capture_rejections": False,
+        "captureRejections": False,
     })
+    if _EmitterType._public:
+        for name in _CLASS_SETTINGS:
+            type.__setattr__(cls, name, getattr(_EmitterType._public[0], name))
+    _EmitterType._public.append(cls)
     return add_aliases(cls, EMITTER_ALIASES)
 
 
@@ -145,7 +180,7 @@ def set_max_listeners(n: float = 10, *emitters: Any) -> None:
     """Set the limit on ``emitters``, or the global default when none is given."""
     check_max_listeners(n)
     if not emitters:
-        _EmitterType._default_max = n
+        PyEventEmitter.default_max_listeners = n
         return
     for emitter in emitters:
         if isinstance(emitter, AbortSignal):
