@@ -469,7 +469,7 @@ class Socket(EventEmitter, asyncio.Protocol):
             return False
         return True
 
-    def _emit_drain(self) -> None:
+    def _emit_drain(self, *_: Any) -> None:
         if self._need_drain:
             self._need_drain = False
             self.emit("drain")
@@ -522,14 +522,16 @@ class Socket(EventEmitter, asyncio.Protocol):
         pending, self._pending = self._pending, None
         callbacks = list(waiters or ())
         callbacks += [cb for _, cb in pending or () if cb is not None]
+        if self._on_finished is not None and self._error is not None:
+            callbacks += self._on_finished
+            self._on_finished = None
         if not callbacks:
             return
         err = self._error or NodeError(
             "ERR_STREAM_DESTROYED", "Cannot call write after a stream was destroyed")
+        loop = self._loop or get_loop()
         for callback in callbacks:
-            if callback is self._finish_write:
-                continue
-            self._loop.call_soon(callback, err)
+            loop.call_soon(callback, err)
 
     def end(self, data: Any = None, encoding: Any = None, callback: _Callback = None) -> "Socket":
         """Write ``data`` if given, then half-close the connection (send FIN)."""
@@ -553,7 +555,7 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._after_flush(self._finish_write)
         return self
 
-    def _finish_write(self) -> None:
+    def _finish_write(self, *_: Any) -> None:
         transport = self._transport
         if transport is None or self._finished:
             return

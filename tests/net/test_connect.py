@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from net_helpers import Recorder, closed, start_server
+from net_helpers import Recorder, closed, start_server, until
 
 import nodenet
 import nodenet.net as net
@@ -146,3 +146,13 @@ async def test_lookup_event_for_hostnames(loop):
     await closed(client)
     assert lookups and lookups[0][0] is None and lookups[0][3] == "localhost"
     server.close()
+
+
+async def test_end_callback_gets_the_connect_error(loop):
+    client = net.connect(_free_port(), "127.0.0.1")
+    client.on("error", lambda err: None)
+    calls = []
+    client.end(b"abc", lambda err=None: calls.append(err))
+    await closed(client)
+    await until(lambda: calls)
+    assert calls[0].code == "ECONNREFUSED"
