@@ -116,6 +116,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._connect_task: Optional[asyncio.Task[Any]] = None
         self._pending: Optional[List[Tuple[bytes, _Callback]]] = None
         self._flowing: Optional[bool] = None
+        self._fast = False
         self._reading_paused = False
         self._rbuf: Optional[Deque[bytes]] = None
         self._rbuf_len = 0
@@ -248,6 +249,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._setup(transport)
         if server._pause_on_connect:
             self._flowing = False
+            self._refresh_fast()
             transport.pause_reading()
             self._reading_paused = True
         try:
@@ -275,8 +277,18 @@ class Socket(EventEmitter, asyncio.Protocol):
         if self._timeout_ms:
             self._touch()
 
+    def _refresh_fast(self) -> None:
+        self._fast = (self._flowing is True and self._rbuf is None and self._decoder is None
+                      and not self._timeout_ms)
+
     def data_received(self, data: bytes) -> None:
         self._bytes_read += len(data)
+        if self._fast:
+            try:
+                self.emit("data", data)
+            except Exception as exc:  # noqa: BLE001
+                self._report(exc)
+            return
         if self._timeout_ms:
             self._touch()
         if self._flowing and self._rbuf is None:
@@ -292,6 +304,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         rbuf = self._rbuf
         if rbuf is None:
             rbuf = self._rbuf = collections.deque()
+            self._refresh_fast()
         rbuf.append(data)
         self._rbuf_len += len(data)
         if self._rbuf_len >= self._hwm and not self._reading_paused:
@@ -370,6 +383,7 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._emit_safe("data", chunk)
         if rbuf is not None and not rbuf and self._rbuf is rbuf:
             self._rbuf = None
+            self._refresh_fast()
             self._rbuf_len = 0
         if self._rbuf is None and not self._destroyed:
             if self._reading_paused and self._flowing and self._transport is not None:
@@ -382,6 +396,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         """Stop emitting 'data' and stop reading from the connection."""
         if self._flowing is not False:
             self._flowing = False
+            self._refresh_fast()
             self._emit_safe("pause")
         transport = self._transport
         if transport is not None and not self._reading_paused:
@@ -394,6 +409,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         if self._flowing:
             return self
         self._flowing = True
+        self._refresh_fast()
         transport = self._transport
         if self._rbuf is None and self._reading_paused and transport is not None:
             self._reading_paused = False
@@ -410,6 +426,7 @@ class Socket(EventEmitter, asyncio.Protocol):
     def set_encoding(self, encoding: Optional[str] = None) -> "Socket":
         """Make 'data' carry ``str`` decoded with ``encoding`` (utf8 by default)."""
         self._decoder = _encodings.decoder(encoding)
+        self._refresh_fast()
         return self
 
     def on(self, event: Any, listener: Any = None) -> Any:
@@ -645,10 +662,12 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._clear_timer()
         if timeout == 0:
             self._timeout_ms = 0
+            self._refresh_fast()
             if callback is not None:
                 self.remove_listener("timeout", callback)
             return self
         self._timeout_ms = timeout
+        self._refresh_fast()
         if callback is not None:
             EventEmitter.once(self, "timeout", callback)
         if not self._destroyed:
@@ -760,6 +779,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._eof = self._end_emitted = False
         self._error = None
         self._rbuf = None
+        self._refresh_fast()
         self._rbuf_len = 0
         self._peer = self._sockname = None
 
