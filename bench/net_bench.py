@@ -1,6 +1,6 @@
 """nodenet's server benchmark: Node vs raw asyncio/uvloop vs nodenet, in one run.
 
-    .venv/bin/python bench/net_bench.py            # full run, 3 rounds (~12 min)
+    .venv/bin/python bench/net_bench.py            # full run, 5 rounds (~15 min)
     .venv/bin/python bench/net_bench.py --quick    # ~1 minute smoke run
 
 Builds bench/build/loadgen (cc -O2), then for each scenario runs every server in turn,
@@ -438,6 +438,12 @@ def measure(sc: Scenario, server: Server, cfg: Config) -> Dict[str, Any]:
         elif sc.metric not in sample:
             sample["status"] = "failed"
             sample["reason"] = "no measurement"
+        elif sc.higher_is_better and not sample[sc.metric]:
+            sample["status"] = "failed"
+            sample["reason"] = (
+                f"nothing moved ({sample.get('errors', 0)} errors, first: "
+                f"{sample.get('first_error') or '-'}) {run.stderr_tail(200)}"
+            )
         else:
             sample["status"] = "ok"
         return sample
@@ -800,7 +806,7 @@ def profile(name: str, scenario: str, secs: float, native: bool, cfg: Config, ou
 
 def main(argv: List[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="~1 minute smoke run")
     ap.add_argument("--duration", type=float, default=None, help="measured seconds per sample")
     ap.add_argument("--warmup", type=float, default=None, help="warmup seconds per sample")
@@ -833,8 +839,8 @@ def main(argv: List[str] | None = None) -> int:
     can_pin = hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) >= 2 and not args.no_pin
     cfg = Config(
         rounds=1 if quick else max(1, args.rounds),
-        warmup=args.warmup if args.warmup is not None else (0.2 if quick else 1.0),
-        duration=args.duration if args.duration is not None else (0.8 if quick else 5.0),
+        warmup=args.warmup if args.warmup is not None else (0.2 if quick else 0.5),
+        duration=args.duration if args.duration is not None else (0.8 if quick else 3.0),
         echo_conns=args.echo_conns,
         accept_in_flight=args.accept_in_flight,
         bulk_conns=args.bulk_conns,
