@@ -308,9 +308,7 @@ class Server(EventEmitter):
     def close(self, callback: Optional[Callable[..., Any]] = None) -> "Server":
         """Stop accepting; 'close' follows once every connection has ended."""
         self._listening_id += 1
-        if callback is not None:
-            if not callable(callback):
-                raise invalid_arg_type("callback", "of type function", callback)
+        if callable(callback):
             if self._sock is None:
                 self.once("close", lambda *_: callback(NodeError(
                     "ERR_SERVER_NOT_RUNNING", "Server is not running.")))

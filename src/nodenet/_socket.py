@@ -320,15 +320,18 @@ class Socket(EventEmitter, asyncio.Protocol):
     def connection_lost(self, exc: Optional[BaseException]) -> None:
         self._transport = None
         self._clear_timer()
-        if not self._destroyed:
-            self._destroyed = True
-            self._detach()
-            if exc is not None:
-                syscall = "write" if getattr(exc, "errno", None) == _errno.EPIPE else "read"
-                self._error = errno_error(exc, syscall)
-        self._fail_waiters()
         self._release()
-        self._emit_close()
+        if self._destroyed:
+            self._fail_waiters()
+            self._loop.call_soon(self._emit_close)
+            return
+        self._destroyed = True
+        self._detach()
+        if exc is not None:
+            syscall = "write" if getattr(exc, "errno", None) == _errno.EPIPE else "read"
+            self._error = errno_error(exc, syscall)
+        self._fail_waiters()
+        self._loop.call_soon(self._emit_close)
 
     def pause_writing(self) -> None:
         self._write_paused = True
