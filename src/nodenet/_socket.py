@@ -14,7 +14,7 @@ from . import _encodings
 from ._loop import get_loop, ref_handle, unref_handle
 from ._net_args import missing_connect_args, normalize, validate_port
 from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
-from .errors import NodeError, invalid_arg_type, out_of_range, system_error
+from .errors import NodeError, invalid_arg_type, invalid_arg_value, out_of_range, system_error
 from .events import EventEmitter
 
 DEFAULT_HIGH_WATER_MARK = 16384
@@ -36,6 +36,9 @@ def errno_error(exc: BaseException, syscall: str, address: Optional[str] = None,
         err.strerror = message
         err.args = (number, message)
     return err
+
+
+_FAMILIES: Dict[Any, int] = {0: 0, 4: 4, 6: 6, "IPv4": 4, "IPv6": 6}
 
 
 def family_name(address: str) -> str:
@@ -99,6 +102,9 @@ class Socket(EventEmitter, asyncio.Protocol):
         opts = options or {}
         if options is not None and not isinstance(options, dict):
             raise invalid_arg_type("options", "of type object", options)
+        for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
+            if opts.get(key):
+                raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")
         self._loop: Any = None
         self._transport: Any = None
         self._server = _server
@@ -214,8 +220,7 @@ class Socket(EventEmitter, asyncio.Protocol):
             if self._need_drain and not self._write_paused:
                 self._after_flush(self._emit_drain)
         if self._flowing is False:
-            transport.pause_reading()
-            self._reading_paused = True
+            self._pause_transport()
         if self._ending:
             self._after_flush(self._finish_write)
         self._emit_safe("connect")
@@ -250,14 +255,34 @@ class Socket(EventEmitter, asyncio.Protocol):
         if server._pause_on_connect:
             self._flowing = False
             self._refresh_fast()
-            transport.pause_reading()
-            self._reading_paused = True
+            self._pause_transport()
         try:
             server.emit("connection", self)
         except Exception as exc:  # noqa: BLE001
             self._report(exc)
         if self._reading_paused:
             self._loop.call_soon(self._repause)
+
+    def _pause_transport(self) -> None:
+        """Stop reading; like a libuv handle, a socket that neither reads nor writes is idle."""
+        if not self._reading_paused:
+            self._reading_paused = True
+            transport = self._transport
+            transport.pause_reading()
+            if not transport.get_write_buffer_size():
+                self._release()
+
+    def _resume_transport(self) -> None:
+        if self._reading_paused:
+            self._reading_paused = False
+            self._transport.resume_reading()
+            self._hold()
+
+    def _idle_check(self, *_: Any) -> None:
+        transport = self._transport
+        if self._reading_paused and transport is not None and \
+                not transport.get_write_buffer_size():
+            self._release()
 
     def _repause(self) -> None:
         """uvloop starts reading after connection_made even if it paused: pause again."""
@@ -308,8 +333,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         rbuf.append(data)
         self._rbuf_len += len(data)
         if self._rbuf_len >= self._hwm and not self._reading_paused:
-            self._reading_paused = True
-            self._transport.pause_reading()
+            self._pause_transport()
 
     def eof_received(self) -> bool:
         self._eof = True
@@ -390,8 +414,7 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._rbuf_len = 0
         if self._rbuf is None and not self._destroyed:
             if self._reading_paused and self._flowing and self._transport is not None:
-                self._reading_paused = False
-                self._transport.resume_reading()
+                self._resume_transport()
             if self._eof:
                 self._emit_end()
 
@@ -403,8 +426,7 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._emit_safe("pause")
         transport = self._transport
         if transport is not None and not self._reading_paused:
-            self._reading_paused = True
-            transport.pause_reading()
+            self._pause_transport()
         return self
 
     def resume(self) -> "Socket":
@@ -415,8 +437,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._refresh_fast()
         transport = self._transport
         if self._rbuf is None and self._reading_paused and transport is not None:
-            self._reading_paused = False
-            transport.resume_reading()
+            self._resume_transport()
         if self._rbuf is not None or (self._eof and not self._end_emitted):
             (self._loop or get_loop()).call_soon(self._flow)
         self._emit_safe("resume")
@@ -479,6 +500,9 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._touch()
         if callback is not None:
             self._after_flush(callback)
+        if self._reading_paused and not self._live:
+            self._hold()
+            self._after_flush(self._idle_check)
         if self._write_paused:
             return self._check_drain_state()
         return True
@@ -620,6 +644,11 @@ class Socket(EventEmitter, asyncio.Protocol):
 
     def reset_and_destroy(self) -> "Socket":
         """Close the connection with a TCP RST (Node's ``resetAndDestroy``)."""
+        if self._connecting:
+            EventEmitter.once(self, "connect", self.reset_and_destroy)
+            return self
+        if self._transport is None:
+            return self.destroy(NodeError("ERR_SOCKET_CLOSED", "Socket is closed"))
         transport = self._transport
         if transport is not None and not self._unix:
             sock = transport.get_extra_info("socket")
@@ -772,7 +801,10 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._loop = loop = get_loop()
         self._connecting = True
         self._hold()
-        family = int(options.get("family") or 0)
+        family = _FAMILIES.get(options.get("family") or 0)
+        if family is None:
+            raise invalid_arg_value("options.family", options.get("family"),
+                                    "must be one of: 0, 4, 6")
         local = (options.get("localAddress"), options.get("localPort"))
         self._connect_task = loop.create_task(self._open(path, host, port, family, local))
         return self

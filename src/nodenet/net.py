@@ -24,7 +24,8 @@ __all__ = [
 ]
 
 _SOCKET_KEYS = ("allowHalfOpen", "highWaterMark", "signal", "noDelay", "keepAlive",
-                "keepAliveInitialDelay")
+                "keepAliveInitialDelay", "objectMode", "readableObjectMode",
+                "writableObjectMode")
 
 
 def create_server(options: Any = None, connection_listener: Optional[Callable[..., Any]] = None,
