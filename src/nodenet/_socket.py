@@ -899,7 +899,7 @@ class Socket(EventEmitter, asyncio.Protocol):
 
         check_signal(signal)
         if signal.aborted:
-            self.destroy(_abort_error(signal))
+            get_loop().call_soon(lambda: self.destroy(_abort_error(signal)))
         else:
             signal.add_event_listener("abort", lambda *_: self.destroy(_abort_error(signal)),
                                       once=True)
