@@ -526,6 +526,12 @@ class Socket(EventEmitter, asyncio.Protocol):
             if callback is not None:
                 loop.call_soon(callback, err)
             return False
+        if self._ending and self._end_emitted and not self._allow_half_open:
+            err = NodeError("EPIPE", "This socket has been ended by the other party")
+            if callback is not None:
+                loop.call_soon(callback, err)
+            self.destroy(err)
+            return False
         if self._ending:
             err = NodeError("ERR_STREAM_WRITE_AFTER_END", "write after end")
             if callback is not None:
@@ -565,17 +571,22 @@ class Socket(EventEmitter, asyncio.Protocol):
         waiters, self._flush_waiters = self._flush_waiters, None
         pending, self._pending = self._pending, None
         callbacks = list(waiters or ())
-        callbacks += [cb for _, cb in pending or () if cb is not None]
         if self._on_finished is not None and self._error is not None:
             callbacks += self._on_finished
             self._on_finished = None
-        if not callbacks:
+        queued = [cb for _, cb in pending or () if cb is not None]
+        if not callbacks and not queued:
             return
         err = self._error or NodeError(
             "ERR_STREAM_DESTROYED", "Cannot call write after a stream was destroyed")
         loop = self._loop or get_loop()
         for callback in callbacks:
             loop.call_soon(callback, err)
+        if queued:
+            err = self._error or NodeError("ERR_SOCKET_CLOSED_BEFORE_CONNECTION",
+                                           "Socket closed before the connection was established")
+            for callback in queued:
+                loop.call_soon(callback, err)
 
     def end(self, data: Any = None, encoding: Any = None, callback: _Callback = None) -> "Socket":
         """Write ``data`` if given, then half-close the connection (send FIN)."""
@@ -817,6 +828,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._refresh_fast()
         self._rbuf_len = 0
         self._peer = self._sockname = None
+        self._bytes_read = self._bytes_written = 0
 
     async def _open(self, path: Optional[str], host: Optional[str], port: Optional[int],
                     family: int, local: Tuple[Any, Any]) -> None:
