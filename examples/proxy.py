@@ -20,7 +20,7 @@ def proxy_server(upstream_host: str, upstream_port: int) -> net.Server:
     """A server whose connections are piped to and from ``upstream_host:upstream_port``."""
 
     def on_connection(client: net.Socket) -> None:
-        upstream = net.connect(upstream_port, upstream_host)
+        upstream = net.connect(upstream_port, upstream_host, no_delay=True)
         client.pipe(upstream)
         upstream.pipe(client)
         client.on("error", lambda err: upstream.destroy())
@@ -28,7 +28,7 @@ def proxy_server(upstream_host: str, upstream_port: int) -> net.Server:
         client.on("close", lambda had_error: upstream.destroy() if had_error else None)
         upstream.on("close", lambda had_error: client.destroy() if had_error else None)
 
-    return net.create_server(on_connection, allow_half_open=True)
+    return net.create_server(on_connection, allow_half_open=True, no_delay=True)
 
 
 def main() -> None:

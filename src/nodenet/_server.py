@@ -80,7 +80,7 @@ class Server(EventEmitter):
     def _factory(self) -> Socket:
         socket = Socket(_server=self, allow_half_open=self._allow_half_open,
                         high_water_mark=self._high_water_mark,
-                        no_delay=True if self._no_delay else None,
+                        no_delay=self._no_delay,
                         keep_alive=self._keep_alive,
                         keep_alive_initial_delay=self._keep_alive_initial_delay)
         return socket

@@ -295,7 +295,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
         self._unix = transport.get_extra_info("sockname").__class__ is not tuple
         self._hold()
-        if self._no_delay is not None and not self._unix:
+        if not self._unix:
             self.set_no_delay(bool(self._no_delay))
         if self._keep_alive:
             self.set_keep_alive(True, self._keep_alive_delay)
