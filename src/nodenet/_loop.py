@@ -42,14 +42,16 @@ class _Lifetime:
     """Counts the ref'd handles of a loop (Node's active handles) and wakes run()."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
+        self.loop_ref = weakref.ref(loop)
         self.handles: Set[Any] = set()
         self.idle: Optional[asyncio.Future[None]] = None
         self.error: Optional[BaseException] = None
 
     def changed(self) -> None:
         if not self.handles and self.idle is not None and not self.idle.done():
-            self.loop.call_soon(self._check)
+            loop = self.loop_ref()
+            if loop is not None:
+                loop.call_soon(self._check)
 
     def _check(self) -> None:
         if not self.handles and self.idle is not None and not self.idle.done():
@@ -66,11 +68,19 @@ _lifetimes: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Lifetime]" = 
     weakref.WeakKeyDictionary())
 
 
+_last: Optional[_Lifetime] = None
+
+
 def lifetime(loop: asyncio.AbstractEventLoop) -> _Lifetime:
     """The handle count of ``loop``."""
+    global _last
+    life = _last
+    if life is not None and life.loop_ref() is loop:
+        return life
     life = _lifetimes.get(loop)
     if life is None:
         life = _lifetimes[loop] = _Lifetime(loop)
+    _last = life
     return life
 
 
@@ -81,9 +91,9 @@ def ref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
 
 def unref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
     """``handle`` no longer keeps run() alive."""
-    life = _lifetimes.get(loop)
-    if life is not None:
-        life.handles.discard(handle)
+    life = lifetime(loop)
+    life.handles.discard(handle)
+    if not life.handles:
         life.changed()
 
 
