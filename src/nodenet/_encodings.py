@@ -13,7 +13,7 @@ from .errors import NodeTypeError, invalid_arg_type
 
 def _replace_surrogates(exc: UnicodeError) -> tuple:
     if isinstance(exc, UnicodeEncodeError):
-        return ("\ufffd" * (exc.end - exc.start), exc.end)
+        return (b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end)
     raise exc
 
 
