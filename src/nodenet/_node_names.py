@@ -61,11 +61,3 @@ SOCKET_ALIASES: Dict[str, str] = {
     "readableFlowing": "readable_flowing",
     "allowHalfOpen": "allow_half_open",
 }
-
-NET_ALIASES: Dict[str, str] = {
-    "createServer": "create_server",
-    "createConnection": "create_connection",
-    "isIP": "is_ip",
-    "isIPv4": "is_ipv4",
-    "isIPv6": "is_ipv6",
-}
