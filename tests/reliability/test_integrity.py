@@ -24,9 +24,9 @@ from rel_helpers import (
 import nodenet.net as net
 from nodenet.events import once
 
-EXAMPLES = size(8, 100)
+EXAMPLES = size(20, 200)
 
-pytestmark = [pytest.mark.heavy, pytest.mark.timeout(600 if EXAMPLES > 8 else 60)]
+pytestmark = [pytest.mark.heavy, pytest.mark.timeout(900 if EXAMPLES > 20 else 60)]
 
 writes = st.lists(st.one_of(st.integers(0, 4096), st.integers(0, 1024 * 1024)),
                   min_size=1, max_size=12)
