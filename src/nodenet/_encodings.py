@@ -6,12 +6,12 @@ import base64
 import binascii
 import codecs
 import re
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from .errors import NodeTypeError, invalid_arg_type
 
 
-def _replace_surrogates(exc: UnicodeError) -> tuple:
+def _replace_surrogates(exc: UnicodeError) -> Tuple[bytes, int]:
     if isinstance(exc, UnicodeEncodeError):
         return (b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end)
     raise exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import weakref
-from typing import Any, Callable, Optional, Set
+from typing import Any, Callable, Dict, Optional, Set
 
 try:
     if os.environ.get("NODENET_NO_UVLOOP"):
@@ -22,7 +22,7 @@ _default_loop: Optional[asyncio.AbstractEventLoop] = None
 def new_loop() -> asyncio.AbstractEventLoop:
     """A new loop of the default kind: uvloop when installed, else asyncio's."""
     if _uvloop is not None:
-        return _uvloop.new_event_loop()  # type: ignore[no-any-return]
+        return _uvloop.new_event_loop()
     return asyncio.new_event_loop()
 
 
@@ -108,7 +108,7 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
     life = lifetime(loop)
     previous_handler = loop.get_exception_handler()
 
-    def handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    def handler(loop: asyncio.AbstractEventLoop, context: Dict[str, Any]) -> None:
         exc = context.get("exception")
         if exc is None:
             loop.default_exception_handler(context)

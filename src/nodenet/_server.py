@@ -7,7 +7,7 @@ import errno as _errno
 import os
 import socket as _socket
 import stat
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from ._abort import check_signal
 from ._loop import get_loop, ref_handle, unref_handle
@@ -156,7 +156,8 @@ class Server(EventEmitter):
             self._release()
         self.emit("error", err)
 
-    def _listen_tcp(self, host: Optional[str], port: int, backlog: Any, flags: tuple) -> None:
+    def _listen_tcp(self, host: Optional[str], port: int, backlog: Any,
+                    flags: Tuple[Any, Any, Any]) -> None:
         _, ipv6_only, reuse_port = flags
         sock = None
         address = host
@@ -182,7 +183,7 @@ class Server(EventEmitter):
         self._start(sock, backlog)
 
     async def _lookup_and_listen(self, listening_id: int, host: str, port: int, backlog: Any,
-                                 flags: tuple) -> None:
+                                 flags: Tuple[Any, Any, Any]) -> None:
         try:
             infos = await self._loop.getaddrinfo(host, port, type=_socket.SOCK_STREAM)
         except _socket.gaierror as exc:

@@ -201,7 +201,7 @@ class Socket(EventEmitter, asyncio.Protocol):
 
     # asyncio.Protocol
 
-    def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+    def connection_made(self, transport: Any) -> None:
         server = self._server
         if server is not None and not self._connecting:
             self._loop = server._loop
@@ -844,6 +844,7 @@ class Socket(EventEmitter, asyncio.Protocol):
                 return
             assert host is not None and port is not None
             kind = is_ip(host)
+            targets: List[Tuple[int, str]]
             if kind:
                 targets = [(_socket.AF_INET6 if kind == 6 else _socket.AF_INET, host)]
             else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Dict, Optional
 
 from ._server import Server
 from ._socket import Socket, is_ip, is_ipv4, is_ipv6
@@ -36,7 +36,7 @@ def create_server(options: Any = None, connection_listener: Optional[Callable[..
 
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """A new Socket connecting to ``(port, host='localhost')``, a Unix ``path``, or ``options``."""
-    options: dict = {}
+    options: Dict[str, Any] = {}
     if args and isinstance(args[0], dict):
         options = {key: args[0][key] for key in _SOCKET_KEYS if key in args[0]}
     for key in ("allow_half_open", "high_water_mark", "signal"):
