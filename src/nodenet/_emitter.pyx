@@ -368,7 +368,7 @@ cdef class EventEmitter:
                 result = (<OnceWrapper>listener)._fire(argv, argc)
             else:
                 result = PyObject_Vectorcall(listener, argv, <size_t>argc, NULL)
-            if result is not None:
+            if result is not None and result is not True and result is not False:
                 if args is None:
                     args = _pack(argv, argc)
                 handle_result(self, self._capture, result, event, args)

@@ -11,6 +11,7 @@ import inspect as _pyinspect
 import math
 import os
 import sys
+import types
 import warnings
 from types import FrameType
 from typing import Any, Callable
@@ -113,6 +114,13 @@ def _loop() -> asyncio.AbstractEventLoop:
     return get_loop()
 
 
+def is_awaitable(value: Any) -> bool:
+    """``inspect.isawaitable`` without its slow ABC check for the common non-awaitables."""
+    if hasattr(type(value), "__await__"):
+        return True
+    return type(value) is types.GeneratorType and _pyinspect.isawaitable(value)
+
+
 def handle_result(emitter: Any, capture: bool, result: Any, event: Any,
                   args: tuple[Any, ...]) -> None:
     """A listener returned ``result`` (not None): run an awaitable as a task on the loop.
@@ -121,7 +129,7 @@ def handle_result(emitter: Any, capture: bool, result: Any, event: Any,
     or is emitted as 'error'; without, it reaches the loop's exception handler (Node's
     unhandled rejection).
     """
-    if not _pyinspect.isawaitable(result):
+    if not is_awaitable(result):
         return
     loop = _loop()
     task = asyncio.ensure_future(result, loop=loop)
@@ -155,7 +163,7 @@ def _settle(emitter: Any, capture: bool, task: asyncio.Future[Any], event: Any,
         handler: Callable[..., Any] | None = getattr(emitter, capture_rejection_symbol, None)
         if handler is not None:
             result = handler(err, event, *args)
-            if _pyinspect.isawaitable(result):
+            if is_awaitable(result):
                 asyncio.ensure_future(result, loop=loop).add_done_callback(_unhandled)
         else:
             was_capturing = emitter._capture

@@ -223,7 +223,7 @@ class EventEmitter:
             return False
         for listener in listeners:
             result = listener(*args)
-            if result is not None:
+            if result is not None and result is not True and result is not False:
                 handle_result(self, self._capture, result, event, args)
         return True
 
