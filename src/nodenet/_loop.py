@@ -97,6 +97,11 @@ def unref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
         life.changed()
 
 
+#: asyncio reports these and recovers by itself (it accepts again a second later); libuv
+#: recovers silently, so they do not end run().
+_RECOVERED = ("socket.accept() out of system resource",)
+
+
 def run(main: Optional[Callable[[], Any]] = None) -> None:
     """Call ``main``, then run the loop until no ref'd handle remains (Node's lifetime).
 
@@ -110,7 +115,7 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
 
     def handler(loop: asyncio.AbstractEventLoop, context: Dict[str, Any]) -> None:
         exc = context.get("exception")
-        if exc is None:
+        if exc is None or context.get("message", "").startswith(_RECOVERED):
             loop.default_exception_handler(context)
             return
         life.fail(exc)

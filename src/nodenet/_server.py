@@ -123,6 +123,8 @@ class Server(EventEmitter):
             port = validate_port(port, "options.port")
             backlog = options.get("backlog") or backlog_from_args
             host = options.get("host")
+            if host and not isinstance(host, str):
+                raise invalid_arg_type("hostname", "of type string", host)
             flags = (options.get("exclusive"), options.get("ipv6Only"), options.get("reusePort"))
             if host and not is_ip(host):
                 self._hold()

@@ -615,7 +615,12 @@ class Socket(EventEmitter, asyncio.Protocol):
         if transport is None or self._finished:
             return
         if transport.can_write_eof():
-            transport.write_eof()
+            try:
+                transport.write_eof()
+            except OSError as exc:
+                if exc.errno != _errno.ENOTCONN:
+                    self.destroy(errno_error(exc, "shutdown"))
+                    return
         self._finished = True
         callbacks, self._on_finished = self._on_finished, None
         if callbacks is not None:
