@@ -304,3 +304,12 @@ def test_is_ip():
     assert net.is_ipv4("10.0.0.255") and not net.is_ipv4("256.0.0.1")
     assert net.is_ipv6("2001:db8::") and not net.is_ipv6("127.0.0.1")
     assert net.isIP is net.is_ip
+
+
+@pytest.mark.parametrize("host", [5, True, ["x"]])
+def test_listen_non_string_host(loop, host):
+    server = net.create_server()
+    with pytest.raises(TypeError) as info:
+        server.listen({"host": host, "port": 0})
+    assert info.value.code == "ERR_INVALID_ARG_TYPE"
+    assert not server.listening
