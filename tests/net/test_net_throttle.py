@@ -2,8 +2,9 @@
 
 Node: the server writes 1 KiB strings until write() returns false, then two
 more, and ends (writableLength never exceeds what was written); the client
-pauses for 100 ms (20 ms here, to keep the test short) at the first 'data' after each resume, receiving no data
-while paused. It receives everything, and pauses more than once.
+pauses for 100 ms (20 ms here, to keep the test short) at the first 'data'
+after each resume, receiving no data while paused. It receives everything,
+and pauses more than once.
 Left out: the deprecated ``bufferSize`` (writable_length is checked).
 """
 
