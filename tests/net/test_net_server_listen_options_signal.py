@@ -7,10 +7,10 @@ Servers listen on 127.0.0.1 here.
 """
 
 import pytest
+from net_helpers import until
 
 import nodenet.net as net
 from nodenet.events import AbortController, AbortSignal
-from net_helpers import until
 
 
 def test_bad_signal():
