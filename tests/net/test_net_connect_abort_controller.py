@@ -65,7 +65,8 @@ def constructor_post_tick(loop, options):
     return sock
 
 
-CASES = [post_abort, tick_abort, constructor, constructor_post, constructor_post_tick]
+CASES = [post_abort, pre_abort, tick_abort, constructor, constructor_post,
+         constructor_post_tick]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.__name__ for case in CASES])

@@ -4,7 +4,8 @@ Node: connect({port, noDelay: value}) turns TCP_NODELAY on for truthy values
 and leaves it alone (Nagle on, the kernel's default) for falsy ones; each
 client connects, ends and gets 'end'. Node checks the calls made on the
 handle; here TCP_NODELAY is read back from the connected socket. Python
-truthiness is used (``{}`` and ``[]`` are falsy in Python).
+truthiness is used (``{}`` and ``[]`` are falsy in Python). Also checked:
+a client given no noDelay keeps Nagle on (asyncio and uvloop turn it off).
 """
 
 import socket
@@ -39,3 +40,12 @@ async def test_no_delay_option(loop, value, expected):
     await until(lambda: ended)
     assert seen == [expected]
 
+
+async def test_default_leaves_nagle_on(loop):
+    server = await start_server()
+    seen = []
+    client = net.connect({"port": server.address()["port"], "host": "127.0.0.1"},
+                         lambda: (seen.append(nodelay(client)), client.destroy()))
+    await until(lambda: seen)
+    server.close()
+    assert seen == [False]

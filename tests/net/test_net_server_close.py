@@ -5,8 +5,7 @@ Node: a server accepts two connections; on the second it calls
 sockets. Each accepted socket emits 'close' once and the server emits 'close'
 once. Node v20 emits the server's 'close' first: the connection count drops
 when a socket is destroyed, while a socket's 'close' waits for its handle to
-close. The order is left out here (Node's test does not check it either);
-_pending_server_close_order.py holds it while nodenet differs.
+close. Nothing left out; the order is checked too (Node's test does not).
 """
 
 
@@ -42,5 +41,5 @@ async def test_server_close_after_destroying_its_connections(loop):
     assert server.listen(0, "127.0.0.1", on_listening) is server
     await done
     assert returned == [server]
-    assert sorted(events) == ["client", "client", "server"]
+    assert events == ["server", "client", "client"]
     assert server.connections == 0
