@@ -647,14 +647,15 @@ def plot(summary: Dict[str, Dict[str, Any]], path: str, title: str) -> str | Non
         better = "higher" if sc.higher_is_better else "lower"
         ax.set_title(f"{sc.title} — {sc.unit} ({better} is better)", fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=8)
-        top = max(vals) if any(vals) else 1.0
-        for y, n, v in zip(ys, names, vals):
+        ends = [max(v, rows[n].get("max") or 0.0) for n, v in zip(names, vals)]
+        top = max(ends) if any(ends) else 1.0
+        for y, n, end in zip(ys, names, ends):
             row = rows[n]
             if row.get("status") != "ok":
                 ax.text(top * 0.01, y, row.get("status", "missing"), va="center", fontsize=7)
             elif row.get("vs_node") is not None:
-                ax.text(v, y, f" {row['vs_node']:.2f}x", va="center", fontsize=7)
-        ax.set_xlim(0, top * 1.18)
+                ax.text(end + top * 0.01, y, f"{row['vs_node']:.2f}x", va="center", fontsize=7)
+        ax.set_xlim(0, top * 1.12)
     fig.suptitle(title, fontsize=9)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
