@@ -835,7 +835,57 @@ def report(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> Lis
     return targets
 
 
-def reprint(path: str, with_plot: bool) -> int:
+def markdown(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> str:
+    """The tables and targets as Markdown, for docs/performance.md."""
+    out = []
+    for sc in scenarios:
+        rows = summary[sc.key]
+        digits = 2 if sc.key == "memory" else (1 if sc.key == "proxy" else 0)
+        out.append(
+            f"**{sc.title}** ({sc.unit}, {'higher' if sc.higher_is_better else 'lower'} "
+            "is better)\n"
+        )
+        head = f"| server | median | min..max | x {sc.node_ref} | x {sc.raw_ref} |"
+        rule = "|---|---:|---:|---:|---:|"
+        if sc.higher_is_better:
+            head += f" per cpu-s x {sc.node_ref} |"
+            rule += "---:|"
+        out += [head + " others |", rule + "---:|"]
+        for name, row in rows.items():
+            if row["status"] != "ok":
+                out.append(
+                    f"| {name} | {row['status']} | | | |"
+                    + (" |" if sc.higher_is_better else "")
+                    + " |"
+                )
+                continue
+            line = (
+                f"| {name} | {fmt(row['median'], digits)} | "
+                f"{fmt(row['min'], digits)}..{fmt(row['max'], digits)} | "
+                f"{fmt(row.get('vs_node'), 2)} | {fmt(row.get('vs_raw'), 2)} |"
+            )
+            if sc.higher_is_better:
+                line += f" {fmt(row.get('per_cpu_vs_node'), 2)} |"
+            fs = row.get("foreign_share")
+            line += f" {(f'{fs:.0%}' if fs is not None else '-')} |"
+            out.append(line)
+        out.append("")
+    targets = check_targets(summary)
+    if targets:
+        out += [
+            "| target | ratio of medians | quietest samples | per cpu-s | verdict |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for t in targets:
+            cells = [
+                f"{t[k]:.2f}x" if t.get(k) is not None else "-"
+                for k in ("ratio", "ratio_quietest", "ratio_per_cpu")
+            ]
+            out.append(f"| {t['target']} | {' | '.join(cells)} | {t['verdict']} |")
+    return "\n".join(out) + "\n"
+
+
+def reprint(path: str, with_plot: bool, as_markdown: bool = False) -> int:
     """Summarize a saved run again from its samples (tables, targets, plot)."""
     with open(path) as f:
         doc = json.load(f)
@@ -846,6 +896,9 @@ def reprint(path: str, with_plot: bool) -> int:
         servers = [s for s in sc.servers if s.name in samples[sc.key]]
         summary[sc.key] = summarize(sc, servers, samples[sc.key])
     info = doc.get("machine", {})
+    if as_markdown:
+        print(markdown(scenarios, summary))
+        return 0
     print(f"{path}: {doc.get('started')} ({doc.get('mode')}), config {doc.get('config')}")
     print(f"loadavg {info.get('loadavg_start')} -> {info.get('loadavg_end')}")
     report(scenarios, summary)
@@ -868,6 +921,7 @@ def main(argv: List[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--from-json", metavar="FILE", help="re-print (and re-plot) a saved run")
+    ap.add_argument("--markdown", action="store_true", help="with --from-json: Markdown tables")
     ap.add_argument("--quick", action="store_true", help="~1 minute smoke run")
     ap.add_argument("--duration", type=float, default=None, help="measured seconds per sample")
     ap.add_argument("--warmup", type=float, default=None, help="warmup seconds per sample")
@@ -897,7 +951,7 @@ def main(argv: List[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args.from_json:
-        return reprint(args.from_json, not args.no_plot)
+        return reprint(args.from_json, not args.no_plot, args.markdown)
     quick = args.quick
     can_pin = hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) >= 2 and not args.no_pin
     cfg = Config(
