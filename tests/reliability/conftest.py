@@ -66,7 +66,9 @@ def loop(loop_kind: str) -> Any:
             for task in tasks:
                 task.cancel()
             if tasks:
-                loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+                loop.run_until_complete(asyncio.wait(tasks, timeout=5))
+                stuck = [t for t in tasks if not t.done()]
+                assert not stuck, f"tasks that ignore cancellation: {stuck!r}"
             loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             loop.close()

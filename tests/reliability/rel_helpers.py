@@ -51,8 +51,8 @@ async def until(predicate: Callable[[], Any], timeout: float = 10.0, what: str =
         await asyncio.sleep(0.005)
 
 
-async def closed(emitter: Any) -> Any:
-    """Wait for 'close' (without failing on 'error'); its argument."""
+def closed(emitter: Any) -> "asyncio.Future[Any]":
+    """A future of 'close''s argument, listening from this call on (not failing on 'error')."""
     future = asyncio.get_running_loop().create_future()
 
     def on_close(*args: Any) -> None:
@@ -60,7 +60,7 @@ async def closed(emitter: Any) -> Any:
             future.set_result(args[0] if args else None)
 
     emitter.once("close", on_close)
-    return await future
+    return future
 
 
 async def connection_count(server: Any) -> int:

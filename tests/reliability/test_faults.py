@@ -299,7 +299,7 @@ async def test_server_close_while_transfers_run(loop):
     refused = net.connect(port, "127.0.0.1")
     errors = []
     refused.on("error", errors.append)
-    refused_closed = loop.create_task(closed(refused))
+    refused_closed = closed(refused)
     await asyncio.wait_for(asyncio.gather(*tasks), 20)
     await until(lambda: "server close" in order, 5)
     assert results == [True] * clients

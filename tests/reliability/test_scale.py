@@ -8,13 +8,15 @@ import sys
 import pytest
 from rel_helpers import HERE, connection_count, echo, port_of, size, start_server, until
 
+import nodenet.net as net
 from nodenet.events import once
 
 N = size(1000, 10000)
 
-pytestmark = [pytest.mark.heavy, pytest.mark.timeout(300 if N > 1000 else 30)]
+pytestmark = pytest.mark.timeout(300 if N > 1000 else 30)
 
 
+@pytest.mark.heavy
 async def test_concurrent_connections(loop):
     """N clients (a subprocess, so fds do not cap N) connect at once, echo, then all close."""
     accepted = []
@@ -55,3 +57,34 @@ async def test_concurrent_connections(loop):
     server.close()
     await once(server, "close")
     assert sum(s.bytes_read for s in accepted) == 16 * N
+
+
+async def test_max_connections_under_load(loop):
+    """More clients than max_connections at once: exactly the limit is served, every other
+    connection is dropped with 'drop', and the count never exceeds the limit."""
+    limit, clients = 50, 200
+    accepted, dropped, seen = [], [], []
+
+    def on_connection(socket):
+        accepted.append(socket)
+        seen.append(server.connections)
+        socket.on("error", lambda err: None)
+
+    server = await start_server(on_connection)
+    server.max_connections = limit
+    server.on("drop", dropped.append)
+    socks = [net.connect(port_of(server), "127.0.0.1") for _ in range(clients)]
+    closes = []
+    for sock in socks:
+        sock.on("error", lambda err: None)
+        sock.on("close", closes.append)
+    await until(lambda: len(accepted) + len(dropped) == clients, 10)
+    assert len(accepted) == limit and len(dropped) == clients - limit
+    assert max(seen) == limit and await connection_count(server) == limit
+    assert all(d["remoteAddress"] == "127.0.0.1" for d in dropped)
+    await until(lambda: len(closes) == clients - limit, 10, "dropped clients closed")
+    for sock in socks:
+        sock.destroy()
+    await until(lambda: server.connections == 0)
+    server.close()
+    await once(server, "close")
