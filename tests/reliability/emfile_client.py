@@ -2,20 +2,20 @@
 
     python emfile_client.py PORT
 
-First line: 3 connections (made while the server is out of fds); second line: 1. Each
-connection waits up to 2 s for data or EOF and reports the bytes or the exception name.
+First line: 3 connections (made while the server is out of fds), each waiting up to 0.5 s;
+second line: 1, waiting up to 5 s. Each reports the bytes it got or the exception's name.
 """
 
 import socket
 import sys
 
 port = int(sys.argv[1])
-for phase, count in (("during", 3), ("after", 1)):
+for phase, count, wait in (("during", 3, 0.5), ("after", 1, 5.0)):
     sys.stdin.readline()
     out = []
     for _ in range(count):
         s = socket.create_connection(("127.0.0.1", port))
-        s.settimeout(2)
+        s.settimeout(wait)
         try:
             out.append(s.recv(10).decode())
         except OSError as exc:

@@ -47,6 +47,8 @@ bad_floats = st.floats().filter(lambda f: not (f.is_integer() and 0 <= f <= 6553
 objects = st.one_of(st.lists(st.integers(), max_size=3), st.builds(object),
                     st.tuples(st.integers()))
 truthy_ints = st.integers().filter(bool)
+non_string_hosts = st.one_of(truthy_ints, st.floats(min_value=1), st.just(True),
+                             st.lists(st.integers(), min_size=1))
 bad_port_values = st.one_of(
     code(out_of_range_ints, BAD_PORT),
     code(bad_floats, BAD_PORT),
@@ -60,6 +62,7 @@ listen_args = st.one_of(
     code(objects, ARG_VALUE),
     code(st.just({}), ARG_VALUE),
     code(st.booleans().map(lambda b: {"port": b}), ARG_VALUE),
+    code(non_string_hosts.map(lambda h: {"host": h, "port": 0}), ARG_TYPE),
 )
 connect_args = st.one_of(
     bad_port_values,

@@ -22,6 +22,7 @@ from rel_helpers import (
     until,
 )
 
+import nodenet
 import nodenet.net as net
 from nodenet.events import once
 
@@ -307,3 +308,37 @@ async def test_server_close_while_transfers_run(loop):
     await until(lambda: order.count("socket close") == clients)
     assert await refused_closed is True
     assert errors and errors[0].code == "ECONNREFUSED"
+
+
+ROUNDS = 5
+
+
+def test_end_after_peer_closed(loop):
+    """end() on connections whose peer sent, closed and is gone before the accept: Node v20
+    gives 'data', 'finish', 'end', 'close'(false) and ignores shutdown's ENOTCONN."""
+    events = []
+
+    def on_connection(socket):
+        record = []
+        events.append(record)
+        socket.on("error", lambda err: record.append(("error", err)))
+        socket.on("close", lambda had_error: record.append(("close", had_error)))
+        socket.on("data", lambda data: record.append(("data", data)))
+        socket.on("end", lambda: record.append(("end",)))
+        socket.end(b"hi")
+        if len(events) == ROUNDS:
+            server.close()
+
+    def peers():
+        """Blocks the loop: each peer connects, sends, closes before the server accepts."""
+        for _ in range(ROUNDS):
+            with pysocket.create_connection(("127.0.0.1", port_of(server))) as peer:
+                peer.sendall(b"x")
+
+    server = net.create_server(on_connection)
+    server.listen(0, "127.0.0.1", peers)
+    nodenet.run()
+    assert len(events) == ROUNDS
+    for record in events:
+        assert ("data", b"x") in record and ("end",) in record
+        assert record[-1] == ("close", False), record

