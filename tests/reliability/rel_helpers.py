@@ -7,6 +7,7 @@ import gc
 import os
 import socket as pysocket
 import struct
+import sys
 from pathlib import Path
 from typing import Any, Callable, List
 
@@ -109,7 +110,8 @@ async def raw_client(port: int, rcvbuf: int = 0) -> pysocket.socket:
 
 def reset(sock: pysocket.socket) -> None:
     """Close ``sock`` with a TCP RST (SO_LINGER 0)."""
-    sock.setsockopt(pysocket.SOL_SOCKET, pysocket.SO_LINGER, struct.pack("ii", 1, 0))
+    linger = struct.pack("HH" if sys.platform == "win32" else "ii", 1, 0)
+    sock.setsockopt(pysocket.SOL_SOCKET, pysocket.SO_LINGER, linger)
     sock.close()
 
 
@@ -122,6 +124,10 @@ async def read_until_eof(sock: pysocket.socket, limit: float = 20.0) -> bytes:
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
+
+
+#: Open fds and current RSS are read from /proc (Linux).
+HAVE_PROC = os.path.exists("/proc/self/statm")
 
 
 def open_fds() -> int:

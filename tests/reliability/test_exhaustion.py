@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from rel_helpers import HERE
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = [pytest.mark.timeout(60), pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="libuv's and asyncio's EMFILE paths, on Linux")]
 
 SCRIPT = r"""
 import asyncio, json, os, resource, subprocess, sys

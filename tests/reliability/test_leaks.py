@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from rel_helpers import (
     FULL,
+    HAVE_PROC,
     closed,
     echo,
     live_sockets,
@@ -38,7 +39,8 @@ FD_BOUND = 0
 SOCKET_BOUND = 0
 
 pytestmark = [pytest.mark.heavy, pytest.mark.timeout(900 if FULL else 60),
-              pytest.mark.filterwarnings("error::ResourceWarning")]
+              pytest.mark.filterwarnings("error::ResourceWarning"),
+              pytest.mark.skipif(not HAVE_PROC, reason="reads RSS and fds from /proc")]
 
 
 async def echo_cycle(port: int, index: int) -> None:
