@@ -207,6 +207,9 @@ class Socket(EventEmitter, asyncio.Protocol):
             self._loop = server._loop
             self._accepted(transport, server)
             return
+        if self._destroyed:
+            transport.abort()
+            return
         self._transport = transport
         self._connecting = False
         self._connect_task = None
