@@ -102,6 +102,12 @@ def unref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
 _RECOVERED = ("socket.accept() out of system resource",)
 
 
+def _stale_accept_retry(context: Dict[str, Any], exc: BaseException) -> bool:
+    """asyncio's accept retry after EMFILE fires for a server closed meanwhile: harmless."""
+    callback = getattr(context.get("handle"), "_callback", None)
+    return isinstance(exc, ValueError) and getattr(callback, "__name__", "") == "_start_serving"
+
+
 def run(main: Optional[Callable[[], Any]] = None) -> None:
     """Call ``main``, then run the loop until no ref'd handle remains (Node's lifetime).
 
@@ -117,6 +123,8 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
         exc = context.get("exception")
         if exc is None or context.get("message", "").startswith(_RECOVERED):
             loop.default_exception_handler(context)
+            return
+        if _stale_accept_retry(context, exc):
             return
         life.fail(exc)
 
