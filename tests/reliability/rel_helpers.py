@@ -83,11 +83,14 @@ def echo(socket: Any) -> None:
     socket.pipe(socket)
 
 
-def proxy_server(upstream_port: int) -> Any:
-    """A nodenet proxy to 127.0.0.1:``upstream_port``, as examples/proxy.py builds it."""
+def proxy_server(upstream_port: int, pairs: Any = None) -> Any:
+    """A nodenet proxy to 127.0.0.1:``upstream_port``, as examples/proxy.py builds it;
+    each (client, upstream) socket pair is appended to ``pairs`` if given."""
 
     def on_connection(client: Any) -> None:
         upstream = net.connect(upstream_port, "127.0.0.1")
+        if pairs is not None:
+            pairs.append((client, upstream))
         client.pipe(upstream)
         upstream.pipe(client)
         client.on("error", lambda err: upstream.destroy())

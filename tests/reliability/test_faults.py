@@ -220,7 +220,8 @@ async def test_peer_vanishes_during_proxy_transfer(loop, vanishing):
     """A reset on either side of a pipe() proxy destroys both proxy sockets, each emits
     'close', and nothing escapes to the loop."""
     upstream_sockets = []
-    proxied = []
+    pairs = []
+    closes = []
 
     def upstream_connection(socket):
         upstream_sockets.append(socket)
@@ -233,8 +234,7 @@ async def test_peer_vanishes_during_proxy_transfer(loop, vanishing):
         pump()
 
     upstream = await start_server(upstream_connection)
-    proxy = proxy_server(port_of(upstream))
-    proxy.on("connection", proxied.append)
+    proxy = proxy_server(port_of(upstream), pairs)
     proxy.listen(0, "127.0.0.1")
     await once(proxy, "listening")
 
@@ -242,7 +242,9 @@ async def test_peer_vanishes_during_proxy_transfer(loop, vanishing):
     received = 0
     while received < 1 << 20:
         received += len(await loop.sock_recv(peer, 1 << 16))
-    client_side = proxied[0]
+    (proxy_sockets,) = pairs
+    for name, socket in zip(("client side", "upstream side"), proxy_sockets):
+        socket.on("close", lambda had_error, name=name: closes.append(name))
     if vanishing == "client":
         reset(peer)
     else:
@@ -252,7 +254,9 @@ async def test_peer_vanishes_during_proxy_transfer(loop, vanishing):
         except ConnectionResetError:
             pass
         peer.close()
-    await until(lambda: client_side.destroyed, 5, "proxy client side destroyed")
+    await until(lambda: len(closes) == 2, 5, "both proxy sockets closed")
+    assert sorted(closes) == ["client side", "upstream side"]
+    assert all(socket.destroyed for socket in proxy_sockets)
     await until(lambda: proxy.connections == 0 and upstream.connections == 0, 5)
     await asyncio.sleep(0.05)
     assert not loop.errors
