@@ -123,6 +123,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._pending: Optional[List[Tuple[bytes, _Callback]]] = None
         self._flowing: Optional[bool] = None
         self._fast = False
+        self._pipe: Optional[_Pipe] = None
         self._reading_paused = False
         self._rbuf: Optional[Deque[bytes]] = None
         self._rbuf_len = 0
@@ -313,6 +314,19 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._bytes_read += len(data)
         if self._fast:
             try:
+                pipe = self._pipe
+                if pipe is not None and self._events.get("data") is pipe.key:
+                    dest = pipe.dest
+                    transport = dest._transport
+                    if transport is not None and dest._live and not (
+                            dest._ending or dest._destroyed or dest._timeout_ms):
+                        transport.write(data)
+                        dest._bytes_written += len(data)
+                        if dest._write_paused and not dest._check_drain_state() \
+                                and not pipe.paused:
+                            pipe.paused = True
+                            self.pause()
+                        return
                 self.emit("data", data)
             except Exception as exc:  # noqa: BLE001
                 self._report(exc)
@@ -1088,7 +1102,7 @@ def _abort_error(signal: Any) -> BaseException:
 class _Pipe:
     """One ``src.pipe(dest)``: forwards chunks with backpressure."""
 
-    __slots__ = ("src", "dest", "end", "paused")
+    __slots__ = ("src", "dest", "end", "paused", "key")
 
     def __init__(self, src: Socket, dest: Any, end: bool) -> None:
         self.src = src
@@ -1101,6 +1115,12 @@ class _Pipe:
             src.on("end", self.onend)
         src.on("close", self.cleanup)
         src.on("data", self.ondata)
+        self.key: Any = None
+        if isinstance(dest, Socket) and type(dest).write is Socket.write:
+            listeners = src._events.get("data")
+            if listeners.__class__ is tuple and len(listeners) == 1:
+                self.key = listeners
+                src._pipe = self
         if hasattr(dest, "emit"):
             dest.emit("pipe", src)
 
@@ -1119,6 +1139,9 @@ class _Pipe:
 
     def cleanup(self, *_: Any) -> None:
         src, dest = self.src, self.dest
+        if src._pipe is self:
+            src._pipe = None
+        self.key = None
         src.remove_listener("data", self.ondata)
         src.remove_listener("end", self.onend)
         src.remove_listener("close", self.cleanup)

@@ -1,0 +1,208 @@
+"""Socket.pipe() to a nodenet Socket: the fast path (data_received writes to the
+destination's transport) must behave exactly like ``dest.write(chunk)``."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+
+from net_helpers import closed, connected, start_server, until
+
+import nodenet.net as net
+
+
+async def _pair(loop):
+    """(server, sender, receiver, src, dst): sender -> src, dst -> receiver."""
+    conns = []
+    server = await start_server(conns.append)
+    port = server.address()["port"]
+    sender = await connected(port)
+    receiver = await connected(port)
+    await until(lambda: len(conns) == 2)
+    src, dst = conns
+    return server, sender, receiver, src, dst
+
+
+def _collect(sock):
+    got = []
+    sock.on("data", got.append)
+    return got
+
+
+async def test_fast_path_taken_and_counts_bytes(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    got = _collect(receiver)
+    src.pipe(dst)
+    assert src._pipe is not None
+    for i in range(20):
+        sender.write(bytes([i]) * 1000)
+        await asyncio.sleep(0)
+    await until(lambda: sum(map(len, got)) == 20000)
+    assert dst.bytes_written == 20000
+    assert src.bytes_read == 20000
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_backpressure_through_fast_path(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    receiver.pause()
+    events = []
+    dst.on("drain", lambda: events.append("drain"))
+    src.on("pause", lambda: events.append("pause"))
+    src.on("resume", lambda: events.append("resume"))
+    src.pipe(dst)
+    assert src._pipe is not None
+    block = b"q" * 65536
+    for _ in range(64):
+        sender.write(block)
+    await until(lambda: src.is_paused())
+    paused_at = src.bytes_read
+    await asyncio.sleep(0.1)
+    assert src.bytes_read == paused_at
+    digest = hashlib.sha256()
+    total = []
+    receiver.on("data", lambda d: (digest.update(d), total.append(len(d))))
+    receiver.resume()
+    await until(lambda: sum(total) == 64 * 65536)
+    assert digest.hexdigest() == hashlib.sha256(block * 64).hexdigest()
+    assert dst.bytes_written == 64 * 65536
+    assert "pause" in events and "drain" in events and "resume" in events
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_destination_ended_mid_stream(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    got = _collect(receiver)
+    errors = []
+    dst.on("error", errors.append)
+    src.pipe(dst)
+    sender.write(b"before")
+    await until(lambda: b"".join(got) == b"before")
+    dst.end()
+    sender.write(b"after")
+    await closed(dst)
+    assert [e.code for e in errors] == ["ERR_STREAM_WRITE_AFTER_END"]
+    assert b"".join(got) == b"before"
+    assert src.listener_count("data") == 0
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_destination_destroyed_mid_stream(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    got = _collect(receiver)
+    src.pipe(dst)
+    sender.write(b"one")
+    await until(lambda: b"".join(got) == b"one")
+    dst.destroy()
+    sender.write(b"two")
+    await closed(dst)
+    await asyncio.sleep(0.05)
+    assert b"".join(got) == b"one"
+    assert src.listener_count("data") == 0
+    assert dst.bytes_written == 3
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_destination_paused_reading(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    got = _collect(receiver)
+    dst.pause()
+    src.pipe(dst)
+    for i in range(5):
+        sender.write(b"x" * 100)
+        await until(lambda: sum(map(len, got)) == (i + 1) * 100)
+    assert dst.is_paused()
+    sender.end()
+    await closed(receiver)
+    assert sum(map(len, got)) == 500
+    server.close()
+
+
+async def test_destination_with_timeout_is_touched(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    got = _collect(receiver)
+    timeouts = []
+    dst.set_timeout(150, lambda: timeouts.append(1))
+    src.pipe(dst)
+    for _ in range(6):
+        sender.write(b"t")
+        await asyncio.sleep(0.05)
+    await until(lambda: len(got) and sum(map(len, got)) == 6)
+    assert timeouts == []
+    await until(lambda: timeouts == [1])
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_second_data_listener_sees_every_chunk(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    got = _collect(receiver)
+    src.pipe(dst)
+    sender.write(b"a")
+    await until(lambda: b"".join(got) == b"a")
+    seen = []
+    src.on("data", seen.append)
+    sender.write(b"b")
+    await until(lambda: b"".join(got) == b"ab")
+    assert b"".join(seen) == b"b"
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_unpipe_mid_stream(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    got = _collect(receiver)
+    src.pipe(dst)
+    sender.write(b"a")
+    await until(lambda: b"".join(got) == b"a")
+    src.unpipe(dst)
+    assert src._pipe is None
+    seen = []
+    src.on("data", seen.append)
+    sender.write(b"b")
+    await until(lambda: seen == [b"b"])
+    await asyncio.sleep(0.05)
+    assert b"".join(got) == b"a"
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_subclass_write_is_called(loop):
+    calls = []
+
+    class Counting(net.Socket):
+        def write(self, data, encoding=None, callback=None):
+            calls.append(data)
+            return net.Socket.write(self, data, encoding, callback)
+
+    conns = []
+    server = await start_server(conns.append)
+    port = server.address()["port"]
+    sender = await connected(port)
+    await until(lambda: len(conns) == 1)
+    src = conns[0]
+    dst = Counting()
+    got = []
+    target = await start_server(lambda s: s.on("data", got.append))
+    dst.connect(target.address()["port"], "127.0.0.1")
+    await until(lambda: not dst.connecting)
+    src.pipe(dst)
+    assert src._pipe is None
+    sender.write(b"sub")
+    await until(lambda: b"".join(got) == b"sub")
+    assert b"".join(calls) == b"sub"
+    sender.destroy()
+    dst.destroy()
+    server.close()
+    target.close()
