@@ -500,6 +500,15 @@ class Socket(EventEmitter, asyncio.Protocol):
 
     def write(self, data: Any, encoding: Any = None, callback: _Callback = None) -> bool:
         """Send ``data``; False when the buffer is at the high-water mark ('drain' follows)."""
+        if callback is None and encoding is None and data.__class__ is bytes:
+            transport = self._transport
+            if transport is not None and self._live and not (
+                    self._ending or self._destroyed or self._timeout_ms):
+                transport.write(data)
+                self._bytes_written += len(data)
+                if self._write_paused:
+                    return self._check_drain_state()
+                return True
         if encoding is not None and callable(encoding):
             callback, encoding = encoding, None
         if data.__class__ is not bytes:
