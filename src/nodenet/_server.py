@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import errno as _errno
+import functools
 import os
 import socket as _socket
 import stat
@@ -69,6 +70,7 @@ class Server(EventEmitter):
         self._live = False
         self._close_scheduled = False
         self._max_connections: Optional[int] = None
+        self._accept_unix = False
         if connection_listener is not None:
             if not callable(connection_listener):
                 raise invalid_arg_type("connectionListener", "of type function",
@@ -78,12 +80,7 @@ class Server(EventEmitter):
     # accepting
 
     def _factory(self) -> Socket:
-        socket = Socket(_server=self, allow_half_open=self._allow_half_open,
-                        high_water_mark=self._high_water_mark,
-                        no_delay=self._no_delay,
-                        keep_alive=self._keep_alive,
-                        keep_alive_initial_delay=self._keep_alive_initial_delay)
-        return socket
+        return Socket._for_server(self)
 
     # listening
 
@@ -247,11 +244,14 @@ class Server(EventEmitter):
 
     async def _serve(self, sock: Any, backlog: int) -> None:
         loop = self._loop
+        factory = functools.partial(Socket._for_server, self)
         try:
             if sock.family == _socket.AF_UNIX:
-                aio = await loop.create_unix_server(self._factory, sock=sock, backlog=backlog)
+                self._accept_unix = True
+                aio = await loop.create_unix_server(factory, sock=sock, backlog=backlog)
             else:
-                aio = await loop.create_server(self._factory, sock=sock, backlog=backlog)
+                self._accept_unix = False
+                aio = await loop.create_server(factory, sock=sock, backlog=backlog)
         except OSError as exc:
             if self._sock is sock:
                 self._sock = None

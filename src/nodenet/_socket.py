@@ -8,7 +8,7 @@ import errno as _errno
 import math
 import socket as _socket
 import struct
-from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, List, Optional, Tuple, cast
 
 from . import _encodings
 from ._loop import get_loop, ref_handle, unref_handle
@@ -93,6 +93,47 @@ def is_ip(value: Any) -> int:
 class Socket(EventEmitter, asyncio.Protocol):
     """Node's ``net.Socket``: a TCP or Unix stream connection."""
 
+    _loop: Any = None
+    _transport: Any = None
+    _server: Any = None
+    _counted = False
+    _allow_half_open = False
+    _hwm: int = DEFAULT_HIGH_WATER_MARK
+    _no_delay: Any = None
+    _keep_alive: Any = None
+    _keep_alive_delay: float = 0
+    _connecting = False
+    _connect_task: Optional[asyncio.Task[Any]] = None
+    _pending: Optional[List[Tuple[bytes, _Callback]]] = None
+    _flowing: Optional[bool] = None
+    _fast = False
+    _pipe: Optional[_Pipe] = None
+    _reading_paused = False
+    _rbuf: Optional[Deque[bytes]] = None
+    _rbuf_len = 0
+    _decoder: Any = None
+    _eof = False
+    _end_emitted = False
+    _ending = False
+    _finished = False
+    _on_finished: Optional[List[Callable[..., Any]]] = None
+    _destroyed = False
+    _closed = False
+    _error: Optional[BaseException] = None
+    _write_paused = False
+    _need_drain = False
+    _flush_waiters: Optional[List[Callable[..., Any]]] = None
+    _bytes_read = 0
+    _bytes_written = 0
+    _timeout_ms: float = 0
+    _timer: Optional[asyncio.TimerHandle] = None
+    _last_active = 0.0
+    _refed = True
+    _live = False
+    _peer: Any = None
+    _sockname: Any = None
+    _unix = False
+
     def __init__(self, options: Optional[Dict[str, Any]] = None, *,
                  allow_half_open: Optional[bool] = None, high_water_mark: Optional[int] = None,
                  fd: Optional[int] = None, signal: Any = None, no_delay: Optional[bool] = None,
@@ -105,56 +146,43 @@ class Socket(EventEmitter, asyncio.Protocol):
         for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
             if opts.get(key):
                 raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")
-        self._loop: Any = None
-        self._transport: Any = None
-        self._server = _server
-        self._counted = False
+        if _server is not None:
+            self._server = _server
         self._allow_half_open = bool(
             opts.get("allowHalfOpen", False) if allow_half_open is None else allow_half_open)
         hwm = opts.get("highWaterMark") if high_water_mark is None else high_water_mark
-        self._hwm: int = DEFAULT_HIGH_WATER_MARK if hwm is None else int(hwm)
+        if hwm is not None:
+            self._hwm = int(hwm)
         self._no_delay = opts.get("noDelay") if no_delay is None else no_delay
         self._keep_alive = opts.get("keepAlive") if keep_alive is None else keep_alive
         delay = opts.get("keepAliveInitialDelay", 0) if keep_alive_initial_delay is None \
             else keep_alive_initial_delay
-        self._keep_alive_delay: float = delay or 0
-        self._connecting = False
-        self._connect_task: Optional[asyncio.Task[Any]] = None
-        self._pending: Optional[List[Tuple[bytes, _Callback]]] = None
-        self._flowing: Optional[bool] = None
-        self._fast = False
-        self._pipe: Optional[_Pipe] = None
-        self._reading_paused = False
-        self._rbuf: Optional[Deque[bytes]] = None
-        self._rbuf_len = 0
-        self._decoder: Any = None
-        self._eof = False
-        self._end_emitted = False
-        self._ending = False
-        self._finished = False
-        self._on_finished: Optional[List[Callable[..., Any]]] = None
-        self._destroyed = False
-        self._closed = False
-        self._error: Optional[BaseException] = None
-        self._write_paused = False
-        self._need_drain = False
-        self._flush_waiters: Optional[List[Callable[..., Any]]] = None
-        self._bytes_read = 0
-        self._bytes_written = 0
-        self._timeout_ms: float = 0
-        self._timer: Optional[asyncio.TimerHandle] = None
-        self._last_active = 0.0
-        self._refed = True
-        self._live = False
-        self._peer: Any = None
-        self._sockname: Any = None
-        self._unix = False
+        if delay:
+            self._keep_alive_delay = delay
         fd = opts.get("fd") if fd is None else fd
         signal = opts.get("signal") if signal is None else signal
         if fd is not None:
             self._open_fd(fd)
         if signal is not None:
             self._watch_signal(signal)
+
+    @classmethod
+    def _for_server(cls, server: Any) -> "Socket":
+        """A socket for ``server`` to accept into, with the server's options."""
+        self = cast("Socket", cls.__new__(cls))
+        EventEmitter.__init__(self)
+        self._server = server
+        if server._allow_half_open:
+            self._allow_half_open = True
+        hwm = server._high_water_mark
+        if hwm is not None:
+            self._hwm = int(hwm)
+        if server._no_delay:
+            self._no_delay = True
+        if server._keep_alive:
+            self._keep_alive = True
+            self._keep_alive_delay = server._keep_alive_initial_delay
+        return self
 
     # lifetime
 
@@ -255,7 +283,7 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._transport = transport
         self._counted = True
         server._connections += 1
-        self._setup(transport)
+        self._setup(transport, server._accept_unix)
         if server._pause_on_connect:
             self._flowing = False
             self._refresh_fast()
@@ -294,10 +322,13 @@ class Socket(EventEmitter, asyncio.Protocol):
         if self._reading_paused and transport is not None and transport.is_reading():
             transport.pause_reading()
 
-    def _setup(self, transport: Any) -> None:
+    def _setup(self, transport: Any, unix: Optional[bool] = None) -> None:
         hwm = self._hwm
         transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
-        self._unix = transport.get_extra_info("sockname").__class__ is not tuple
+        if unix is None:
+            unix = transport.get_extra_info("sockname").__class__ is not tuple
+        if unix:
+            self._unix = True
         self._hold()
         if not self._unix:
             self.set_no_delay(bool(self._no_delay))
@@ -324,8 +355,7 @@ class Socket(EventEmitter, asyncio.Protocol):
                         dest._bytes_written += len(data)
                         if dest._write_paused and not dest._check_drain_state() \
                                 and not pipe.paused:
-                            pipe.paused = True
-                            self.pause()
+                            pipe.pause()
                         return
                 self.emit("data", data)
             except Exception as exc:  # noqa: BLE001
@@ -594,6 +624,9 @@ class Socket(EventEmitter, asyncio.Protocol):
             waiters.append(fn)
 
     def _fail_waiters(self) -> None:
+        if self._flush_waiters is None and self._pending is None and (
+                self._on_finished is None or self._error is None):
+            return
         waiters, self._flush_waiters = self._flush_waiters, None
         pending, self._pending = self._pending, None
         callbacks = list(waiters or ())
@@ -1111,14 +1144,14 @@ def _abort_error(signal: Any) -> BaseException:
 class _Pipe:
     """One ``src.pipe(dest)``: forwards chunks with backpressure."""
 
-    __slots__ = ("src", "dest", "end", "paused", "key")
+    __slots__ = ("src", "dest", "end", "paused", "key", "draining")
 
     def __init__(self, src: Socket, dest: Any, end: bool) -> None:
         self.src = src
         self.dest = dest
         self.end = end
         self.paused = False
-        dest.on("drain", self.ondrain)
+        self.draining = False
         dest.on("close", self.cleanup)
         if end:
             src.on("end", self.onend)
@@ -1131,12 +1164,21 @@ class _Pipe:
                 self.key = listeners
                 src._pipe = self
         if hasattr(dest, "emit"):
-            dest.emit("pipe", src)
+            events = getattr(dest, "_events", None)
+            if events.__class__ is not dict or "pipe" in events:
+                dest.emit("pipe", src)
 
     def ondata(self, chunk: Any) -> None:
         if self.dest.write(chunk) is False and not self.paused:
-            self.paused = True
-            self.src.pause()
+            self.pause()
+
+    def pause(self) -> None:
+        """Node's pipe: pause the source, listen for the destination's 'drain' from now on."""
+        self.paused = True
+        self.src.pause()
+        if not self.draining:
+            self.draining = True
+            self.dest.on("drain", self.ondrain)
 
     def ondrain(self) -> None:
         if self.paused:
@@ -1154,7 +1196,9 @@ class _Pipe:
         src.remove_listener("data", self.ondata)
         src.remove_listener("end", self.onend)
         src.remove_listener("close", self.cleanup)
-        dest.remove_listener("drain", self.ondrain)
+        if self.draining:
+            self.draining = False
+            dest.remove_listener("drain", self.ondrain)
         dest.remove_listener("close", self.cleanup)
 
 

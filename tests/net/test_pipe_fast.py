@@ -118,7 +118,7 @@ async def test_destination_paused_reading(loop):
     src.pipe(dst)
     for i in range(5):
         sender.write(b"x" * 100)
-        await until(lambda: sum(map(len, got)) == (i + 1) * 100)
+        await until(lambda n=(i + 1) * 100: sum(map(len, got)) == n)
     assert dst.is_paused()
     sender.end()
     await closed(receiver)
@@ -206,3 +206,43 @@ async def test_subclass_write_is_called(loop):
     dst.destroy()
     server.close()
     target.close()
+
+
+async def test_drain_listener_added_only_on_backpressure(loop):
+    server, sender, receiver, src, dst = await _pair(loop)
+    piped = []
+    dst.on("pipe", piped.append)
+    src.pipe(dst)
+    assert piped == [src]
+    assert dst.listener_count("drain") == 0
+    receiver.pause()
+    block = b"d" * 65536
+    for _ in range(64):
+        sender.write(block)
+    await until(lambda: src.is_paused())
+    assert dst.listener_count("drain") == 1
+    total = []
+    receiver.on("data", lambda d: total.append(len(d)))
+    receiver.resume()
+    await until(lambda: sum(total) == 64 * 65536)
+    src.unpipe(dst)
+    assert dst.listener_count("drain") == 0
+    for s in (sender, receiver):
+        s.destroy()
+    server.close()
+
+
+async def test_accepted_socket_takes_server_options(loop):
+    conns = []
+    server = await start_server(conns.append, allow_half_open=True, high_water_mark=1000,
+                                keep_alive=True, keep_alive_initial_delay=2000)
+    client = await connected(server.address()["port"])
+    await until(lambda: len(conns) == 1)
+    sock = conns[0]
+    assert sock.allow_half_open is True
+    assert sock.writable_high_water_mark == 1000
+    assert sock._keep_alive is True and sock._keep_alive_delay == 2000
+    assert sock.server is server
+    assert sock.remote_port == client.local_port
+    client.destroy()
+    server.close()
