@@ -26,6 +26,7 @@ from rel_helpers import (
 )
 
 import nodenet.net as net
+from nodenet import _loop
 from nodenet.events import once
 
 CYCLES = size(3000, 100000)
@@ -136,3 +137,29 @@ async def test_error_path_cycles(loop):
 
     server = await start_server(on_connection)
     await assert_no_leaks(cycle, port_of(server), server)
+
+
+async def test_destroy_while_connecting_leaves_nothing(loop):
+    """destroy() (here by a 5 ms set_timeout) racing the connect's completion: on uvloop
+    connection_made could come after destroy() and leak a ref'd Socket (fixed in 0e9b03b)."""
+
+    def on_connection(socket):
+        socket.on("error", lambda err: None)
+        socket.on("data", lambda data: None)
+
+    server = await start_server(on_connection)
+    baseline = live_sockets()
+
+    async def cycle() -> None:
+        client = net.connect(port_of(server), "127.0.0.1")
+        client.on("error", lambda err: None)
+        client.set_timeout(5, client.destroy)
+        assert await closed(client) is False
+
+    for _ in range(40):
+        await asyncio.gather(*(cycle() for _ in range(50)))
+    await asyncio.sleep(0.05)
+    assert live_sockets() == baseline
+    server.close()
+    await once(server, "close")
+    assert not _loop.lifetime(loop).handles
