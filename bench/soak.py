@@ -8,9 +8,9 @@
 Three phases, each on one fresh loop of nodenet's default kind:
 
 - scale: N clients (a child process, so fds do not cap N) connect to a nodenet echo
-  server, all held open at once, echo 16 bytes each, then all close; run twice, so memory
-  the allocator keeps after the first peak is told apart from a leak (the second round
-  must end where the first did);
+  server, all held open at once, echo 16 bytes each, then all close; run twice (or
+  --scale-rounds N), so memory the allocator keeps after a peak is told apart from a leak
+  (later rounds must level off, not grow by the same amount each time);
 - cycles: connect / send / read echo / end / close, 50 at a time, after a warm-up; RSS,
   open fds and live Socket objects before and after;
 - proxy: one client streams bytes through a nodenet pipe() proxy to a nodenet sink,
@@ -118,9 +118,14 @@ async def phase_scale(count: int) -> Dict[str, Any]:
     server = await start_server(lambda s: (accepted.append(s), echo(s)))
     started = time.perf_counter()
     child = await asyncio.create_subprocess_exec(
-        sys.executable, os.path.abspath(__file__), "--scale-client",
-        str(server.address()["port"]), str(count),
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+        sys.executable,
+        os.path.abspath(__file__),
+        "--scale-client",
+        str(server.address()["port"]),
+        str(count),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
     try:
         line = await asyncio.wait_for(child.stdout.readline(), 600)  # type: ignore[union-attr]
         opened = time.perf_counter() - started
@@ -143,8 +148,14 @@ async def phase_scale(count: int) -> Dict[str, Any]:
     await close_server(server)
     accepted.clear()
     after = snapshot()
-    return {"connections": count, "open_s": opened, "total_s": total, "before": before,
-            "peak": peak, "after": after}
+    return {
+        "connections": count,
+        "open_s": opened,
+        "total_s": total,
+        "before": before,
+        "peak": peak,
+        "after": after,
+    }
 
 
 # cycles
@@ -179,8 +190,13 @@ async def phase_cycles(count: int) -> Dict[str, Any]:
     after = snapshot()
     assert server.connections == 0
     await close_server(server)
-    return {"cycles": count, "seconds": elapsed, "per_second": count / elapsed,
-            "before": before, "after": after}
+    return {
+        "cycles": count,
+        "seconds": elapsed,
+        "per_second": count / elapsed,
+        "before": before,
+        "after": after,
+    }
 
 
 # proxy
@@ -206,6 +222,7 @@ async def phase_proxy(total: int) -> Dict[str, Any]:
         def on_data(chunk: bytes) -> None:
             received["bytes"] += len(chunk)
             received["hash"].update(chunk)
+
         socket.on("data", on_data)
         socket.on("end", lambda: socket.end(received["hash"].hexdigest().encode()))
 
@@ -244,8 +261,15 @@ async def phase_proxy(total: int) -> Dict[str, Any]:
     await close_server(proxy)
     await close_server(upstream)
     after = snapshot()
-    return {"bytes": sent, "seconds": elapsed, "MiB_per_s": sent / MiB / elapsed,
-            "sha256_equal": True, "before": before, "peak_rss": peak_rss, "after": after}
+    return {
+        "bytes": sent,
+        "seconds": elapsed,
+        "MiB_per_s": sent / MiB / elapsed,
+        "sha256_equal": True,
+        "before": before,
+        "peak_rss": peak_rss,
+        "after": after,
+    }
 
 
 def show(name: str, result: Dict[str, Any]) -> None:
@@ -264,15 +288,18 @@ def show(name: str, result: Dict[str, Any]) -> None:
         elif isinstance(value, float):
             value = f"{value:.2f}"
         print(f"  {key}: {value}")
-    print(f"  RSS before/after: {mib(before['rss'])} / {mib(after['rss'])} "
-          f"({(after['rss'] - before['rss']) / MiB:+.1f} MiB)")
+    print(
+        f"  RSS before/after: {mib(before['rss'])} / {mib(after['rss'])} "
+        f"({(after['rss'] - before['rss']) / MiB:+.1f} MiB)"
+    )
     print(f"  fds before/after: {before['fds']} / {after['fds']}")
     print(f"  live Socket objects before/after: {before['sockets']} / {after['sockets']}")
 
 
 async def main(args: argparse.Namespace) -> Dict[str, Any]:
     results: Dict[str, Any] = {}
-    for key in ("scale", "scale_again"):
+    for round_ in range(1, args.scale_rounds + 1):
+        key = "scale" if round_ == 1 else f"scale_{round_}"
         results[key] = await phase_scale(args.connections)
         show(f"{key}: {args.connections} concurrent connections", results[key])
     results["cycles"] = await phase_cycles(args.cycles)
@@ -292,6 +319,8 @@ def cli() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes")
     parser.add_argument("--connections", type=int)
+    parser.add_argument("--scale-rounds", type=int, default=2,
+                        help="scale phases in a row (RSS after each shows retention vs leak)")
     parser.add_argument("--cycles", type=int)
     parser.add_argument("--proxy-mib", type=int)
     parser.add_argument("--json", help="also write the figures to this file")
@@ -303,9 +332,11 @@ def cli() -> None:
             setattr(args, key, value)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    print(f"nodenet soak: loop={_loop.LOOP_IMPLEMENTATION} "
-          f"emitter={nodenet.events.IMPLEMENTATION} python={sys.version.split()[0]} "
-          f"RLIMIT_NOFILE={hard}")
+    print(
+        f"nodenet soak: loop={_loop.LOOP_IMPLEMENTATION} "
+        f"emitter={nodenet.events.IMPLEMENTATION} python={sys.version.split()[0]} "
+        f"RLIMIT_NOFILE={hard}"
+    )
     loop = _loop.new_loop()
     started = time.perf_counter()
     results = loop.run_until_complete(main(args))
