@@ -1,4 +1,4 @@
-"""nodenet: Node.js's ``events`` and ``net`` modules for Python, on asyncio (uvloop when present)."""
+"""nodenet: Node.js's ``events`` and ``net`` modules for Python, on asyncio (uvloop if present)."""
 
 from __future__ import annotations
 

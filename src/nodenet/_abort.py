@@ -11,7 +11,7 @@ from .errors import AbortError, invalid_arg_type
 def _new_emitter_base() -> type:
     from .events import EventEmitter
 
-    return EventEmitter  # type: ignore[no-any-return]
+    return EventEmitter
 
 
 class AbortSignal:
