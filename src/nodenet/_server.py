@@ -16,7 +16,7 @@ from ._net_args import invalid_options, is_pipe_name, normalize, to_number, vali
 from ._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
 from ._socket import Socket, address_info, errno_error, is_ip
 from .errors import NodeError, invalid_arg_type, invalid_arg_value
-from .events import EventEmitter
+from .events import EventEmitter, capture_rejection_symbol
 
 DEFAULT_BACKLOG = 511
 
@@ -222,7 +222,12 @@ class Server(EventEmitter):
         if isinstance(handle, _socket.socket):
             sock = handle
         elif isinstance(handle, int) and not isinstance(handle, bool):
-            sock = _socket.socket(fileno=handle)
+            try:
+                sock = _socket.socket(fileno=handle)
+            except OSError:
+                self._fail(errno_error(OSError(_errno.EINVAL, "EINVAL"), "listen", None, None,
+                                       describe=True))
+                return
         else:
             raise invalid_options({"handle": handle})
         try:
@@ -331,9 +336,17 @@ class Server(EventEmitter):
                 except OSError:
                     pass
                 self._unlink = None
-        self._release()
+        if self._connections:
+            self._release()
         self._emit_close_if_drained()
         return self
+
+    def _capture_rejection(self, err: BaseException, event: Any, *args: Any) -> None:
+        """A rejected 'connection' listener destroys that socket; others emit 'error'."""
+        if event == "connection" and args:
+            args[0].destroy(err)
+        else:
+            self.emit("error", err)
 
     def _emit_close_if_drained(self) -> None:
         if self._sock is not None or self._connections or self._close_scheduled:
@@ -342,9 +355,14 @@ class Server(EventEmitter):
         (self._loop or get_loop()).call_soon(self._emit_close)
 
     def _emit_close(self) -> None:
+        """'close' once closed and drained; until then the server keeps run() alive."""
         self._close_scheduled = False
         if self._sock is None and not self._connections:
-            self.emit("close")
+            try:
+                self.emit("close")
+            finally:
+                if self._sock is None:
+                    self._release()
 
     async def aclose(self) -> None:
         """Close the server and wait for its 'close' (Node's ``Symbol.asyncDispose``)."""
@@ -425,3 +443,4 @@ def _bind(family: int, address: str, port: int, ipv6_only: Any, reuse_port: Any)
 
 add_aliases(Server, EMITTER_ALIASES)
 add_aliases(Server, SERVER_ALIASES)
+setattr(Server, capture_rejection_symbol, Server._capture_rejection)

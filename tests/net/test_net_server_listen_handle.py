@@ -2,9 +2,8 @@
 
 Node: a server listens on a bound TCP or pipe handle given as listen(handle),
 listen(handle, cb), listen({handle}), listen({_handle}) and listen({fd}),
-with and without a callback (the server then owns a descriptor given as
-``fd``). Left out here: a file descriptor that is not a socket, which emits
-'error' ("listen EINVAL: invalid argument") in Node.
+with and without a callback; a file descriptor that is not a socket emits
+'error' ("listen EINVAL: invalid argument") and not the callback.
 Node's handles are internal bindings; a bound ``socket.socket`` stands in
 for them (API.md), on 127.0.0.1 and on a Unix path under tmp_path.
 """
@@ -62,3 +61,14 @@ async def test_listen_on_a_handle(loop, tmp_path, form, kind):
         handle.close()
     assert server.listening is False
 
+
+async def test_fd_that_is_not_a_socket(loop):
+    errors = []
+    with open(__file__, "rb") as f:
+        server = net.create_server()
+        server.listen({"fd": f.fileno()}, lambda: errors.append("listening"))
+        server.on("error", lambda err: (errors.append(err), server.close()))
+        await until(lambda: errors)
+    (err,) = errors
+    assert isinstance(err, OSError)
+    assert "listen EINVAL: invalid argument" in str(err)
