@@ -6,6 +6,7 @@ import asyncio
 import collections
 import errno as _errno
 import math
+import re
 import socket as _socket
 import struct
 from typing import Any, Callable, Deque, Dict, List, Optional, Tuple, cast
@@ -14,8 +15,15 @@ from . import _encodings
 from ._loop import get_loop, ref_handle, unref_handle
 from ._net_args import missing_connect_args, normalize, validate_port
 from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
-from .errors import NodeError, invalid_arg_type, invalid_arg_value, out_of_range, system_error
-from .events import EventEmitter
+from .errors import (
+    NodeError,
+    NodeTypeError,
+    invalid_arg_type,
+    invalid_arg_value,
+    out_of_range,
+    system_error,
+)
+from .events import EventEmitter, capture_rejection_symbol
 
 DEFAULT_HIGH_WATER_MARK = 16384
 
@@ -53,9 +61,9 @@ def address_info(name: Any) -> Dict[str, Any]:
 
 
 def is_ipv4(value: Any) -> bool:
-    """True for a dotted-quad IPv4 address."""
+    """True for a dotted-quad IPv4 address (any other object is tested as ``str(value)``)."""
     if not isinstance(value, str):
-        return False
+        value = _as_text(value)
     parts = value.split(".")
     if len(parts) != 4:
         return False
@@ -67,12 +75,26 @@ def is_ipv4(value: Any) -> bool:
     return True
 
 
+def _as_text(value: Any) -> str:
+    """Node's `${value}` for isIP(): None and bools spelled as JavaScript does."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+_ZONE = re.compile(r"[0-9a-zA-Z.:-]+")
+
+
 def is_ipv6(value: Any) -> bool:
     """True for an IPv6 address (with an optional ``%zone``)."""
-    if not isinstance(value, str) or ":" not in value:
+    if not isinstance(value, str):
+        value = _as_text(value)
+    if ":" not in value:
         return False
     address, _, zone = value.partition("%")
-    if "%" in value and not zone:
+    if "%" in value and not _ZONE.fullmatch(zone):
         return False
     try:
         _socket.inet_pton(_socket.AF_INET6, address)
@@ -119,6 +141,10 @@ class Socket(EventEmitter, asyncio.Protocol):
         fd = opts.get("fd") if fd is None else fd
         signal = opts.get("signal") if signal is None else signal
         if fd is not None:
+            if isinstance(fd, bool) or not isinstance(fd, (int, float)):
+                raise invalid_arg_type("fd", "of type number", fd)
+            if fd != int(fd) or not 0 <= fd <= 2147483647:
+                raise out_of_range("fd", ">= 0 && <= 2147483647", fd)
             self._open_fd(fd)
         if signal is not None:
             self._watch_signal(signal)
@@ -387,7 +413,6 @@ class Socket(EventEmitter, asyncio.Protocol):
     def connection_lost(self, exc: Optional[BaseException]) -> None:
         self._transport = None
         self._clear_timer()
-        self._release()
         if self._destroyed:
             self._fail_waiters()
             self._loop.call_soon(self._emit_close)
@@ -709,7 +734,6 @@ class Socket(EventEmitter, asyncio.Protocol):
             transport.abort()
         else:
             self._fail_waiters()
-            self._release()
             (self._loop or get_loop()).call_soon(self._emit_close)
         return self
 
@@ -743,14 +767,23 @@ class Socket(EventEmitter, asyncio.Protocol):
             server._connections -= 1
             server._emit_close_if_drained()
 
+    def _capture_rejection(self, err: BaseException, event: Any, *args: Any) -> None:
+        """A rejected listener's error destroys the socket, as Node's streams do."""
+        self.destroy(err)
+
     def _emit_close(self) -> None:
+        """'error' (if any) and 'close'; the socket keeps run() alive until they are out."""
         if self._closed:
+            self._release()
             return
         self._closed = True
         err = self._error
-        if err is not None:
-            self._emit_safe("error", err)
-        self._emit_safe("close", err is not None)
+        try:
+            if err is not None:
+                self._emit_safe("error", err)
+            self._emit_safe("close", err is not None)
+        finally:
+            self._release()
 
     # timeouts
 
@@ -856,6 +889,7 @@ class Socket(EventEmitter, asyncio.Protocol):
             if port is None or isinstance(port, bool) or not isinstance(port, (int, float, str)):
                 raise invalid_arg_type("options.port", "of type number or string", port)
             port = validate_port(port)
+            _check_connect_options(options)
         if self._destroyed:
             self._reset_for_reconnect()
         if "timeout" in options and options["timeout"]:
@@ -922,6 +956,8 @@ class Socket(EventEmitter, asyncio.Protocol):
                     sock.close()
                     sock = None
                     last = errno_error(exc, "connect", address, port)
+                    if local[0] and local[1]:
+                        _add_local(last, local[0], local[1])
                     continue
                 break
             if sock is None:
@@ -1131,6 +1167,30 @@ class Socket(EventEmitter, asyncio.Protocol):
         return f"<nodenet.net.Socket {self.ready_state}{where}>"
 
 
+def _check_connect_options(options: Dict[str, Any]) -> None:
+    """Node's lookupAndConnect checks of localAddress, localPort and autoSelectFamily."""
+    local_address = options.get("localAddress")
+    if local_address and not is_ip(local_address):
+        raise NodeTypeError("ERR_INVALID_IP_ADDRESS", f"Invalid IP address: {local_address}")
+    local_port = options.get("localPort")
+    if local_port and (isinstance(local_port, bool) or
+                       not isinstance(local_port, (int, float))):
+        raise invalid_arg_type("options.localPort", "of type number", local_port)
+    auto = options.get("autoSelectFamily")
+    if auto is not None and not isinstance(auto, bool):
+        raise invalid_arg_type("options.autoSelectFamily", "of type boolean", auto)
+
+
+def _add_local(err: BaseException, local_address: str, local_port: int) -> None:
+    """Node's " - Local (address:port)" details of a connect error from a given local end."""
+    if not isinstance(err, OSError) or not isinstance(err.strerror, str):
+        return
+    err.localAddress = local_address  # type: ignore[attr-defined]
+    err.localPort = local_port  # type: ignore[attr-defined]
+    err.strerror = f"{err.strerror} - Local ({local_address}:{local_port})"
+    err.args = (err.errno, err.strerror)
+
+
 def _abort_error(signal: Any) -> BaseException:
     from .errors import AbortError
 
@@ -1200,3 +1260,4 @@ class _Pipe:
 
 add_aliases(Socket, EMITTER_ALIASES)
 add_aliases(Socket, SOCKET_ALIASES)
+setattr(Socket, capture_rejection_symbol, Socket._capture_rejection)

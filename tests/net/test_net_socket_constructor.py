@@ -4,13 +4,22 @@ Node: new Socket({fd: -1}) throws ERR_OUT_OF_RANGE and {fd: 'foo'}
 ERR_INVALID_ARG_TYPE; a new Socket, a connecting client, a connected client
 and an accepted socket are all readable and writable. Left out: sockets
 made from another socket's handle or from inherited descriptors 4-6 in a
-cluster worker (no handles or cluster in Python); the ``fd`` checks are kept
-in _pending_socket_constructor.py while nodenet has no Socket(fd=...).
+cluster worker (no handles or cluster in Python).
 """
 
+import pytest
 from net_helpers import start_server, until
 
 import nodenet.net as net
+
+
+def test_bad_fd():
+    with pytest.raises(ValueError) as info:
+        net.Socket({"fd": -1})
+    assert info.value.code == "ERR_OUT_OF_RANGE"
+    with pytest.raises(TypeError) as info:
+        net.Socket({"fd": "foo"})
+    assert info.value.code == "ERR_INVALID_ARG_TYPE"
 
 
 async def test_readable_and_writable(loop):
