@@ -1191,6 +1191,26 @@ def _add_local(err: BaseException, local_address: str, local_port: int) -> None:
     err.args = (err.errno, err.strerror)
 
 
+READ_BUFFER_SIZE = 65536
+
+
+class _BufferedSocket(Socket, asyncio.BufferedProtocol):
+    """An accepted Socket on a loop other than uvloop: reads into its server's buffer.
+
+    asyncio's plain Protocol path allocates a 256 KiB ``bytes`` per read."""
+
+    def get_buffer(self, sizehint: int) -> Any:
+        return self._server._read_view
+
+    def buffer_updated(self, nbytes: int) -> None:
+        self.data_received(self._server._read_view[:nbytes].tobytes())
+
+
+def accepting_class(loop: Any) -> Any:
+    """The Socket class a server on ``loop`` accepts into."""
+    return Socket if type(loop).__module__.startswith("uvloop") else _BufferedSocket
+
+
 def _abort_error(signal: Any) -> BaseException:
     from .errors import AbortError
 

@@ -246,3 +246,23 @@ async def test_accepted_socket_takes_server_options(loop):
     assert sock.remote_port == client.local_port
     client.destroy()
     server.close()
+
+
+async def test_accepted_socket_reads_into_server_buffer_off_uvloop(loop):
+    conns = []
+    server = await start_server(conns.append)
+    client = await connected(server.address()["port"])
+    await until(lambda: len(conns) == 1)
+    sock = conns[0]
+    assert isinstance(sock, net.Socket)
+    uv = type(loop).__module__.startswith("uvloop")
+    assert isinstance(sock, asyncio.BufferedProtocol) is (not uv)
+    got = []
+    sock.on("data", got.append)
+    payload = bytes(range(256)) * 1024
+    client.write(payload)
+    await until(lambda: sum(map(len, got)) == len(payload))
+    assert b"".join(got) == payload
+    assert all(chunk.__class__ is bytes for chunk in got)
+    client.destroy()
+    server.close()
