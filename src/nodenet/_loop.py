@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import weakref
-from typing import Any, Callable, Dict, Optional, Set
+from typing import Any, Callable, Dict, Optional, Set, TypeVar
 
 try:
     if os.environ.get("NODENET_NO_UVLOOP"):
@@ -149,3 +149,43 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
     if life.error is not None:
         err, life.error = life.error, None
         raise err
+
+
+_H = TypeVar("_H", bound="Handle")
+
+
+class Handle:
+    """What a server or socket shares with libuv's handles: while it is live (listening,
+    connecting or open) and ref'd, it keeps ``nodenet.run()`` alive."""
+
+    _loop: Any
+    _refed: bool
+    _live: bool
+
+    def _hold(self) -> None:
+        if not self._live:
+            self._live = True
+            if self._refed:
+                ref_handle(self._loop, self)
+
+    def _release(self) -> None:
+        if self._live:
+            self._live = False
+            if self._refed:
+                unref_handle(self._loop, self)
+
+    def ref(self: _H) -> _H:
+        """Let this server or socket keep ``nodenet.run()`` alive (the default)."""
+        if not self._refed:
+            self._refed = True
+            if self._live:
+                ref_handle(self._loop, self)
+        return self
+
+    def unref(self: _H) -> _H:
+        """Let ``nodenet.run()`` end while this server or socket stays open."""
+        if self._refed:
+            self._refed = False
+            if self._live:
+                unref_handle(self._loop, self)
+        return self

@@ -11,7 +11,7 @@ import stat
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from ._abort import check_signal
-from ._loop import get_loop, ref_handle, unref_handle
+from ._loop import Handle, get_loop
 from ._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
 from ._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
 from ._socket import READ_BUFFER_SIZE, Socket, accepting_class, address_info, errno_error, is_ip
@@ -30,7 +30,7 @@ _SERVER_OPTIONS = {
 }
 
 
-class Server(EventEmitter):
+class Server(EventEmitter, Handle):
     """Node's ``net.Server``: accepts TCP or Unix connections and emits 'connection'."""
 
     def __init__(self, options: Any = None,
@@ -284,36 +284,6 @@ class Server(EventEmitter):
             self._loop.call_soon(self.close)
         else:
             signal.add_event_listener("abort", lambda *_: self.close(), once=True)
-
-    # lifetime
-
-    def _hold(self) -> None:
-        if not self._live:
-            self._live = True
-            if self._refed:
-                ref_handle(self._loop, self)
-
-    def _release(self) -> None:
-        if self._live:
-            self._live = False
-            if self._refed:
-                unref_handle(self._loop, self)
-
-    def ref(self) -> "Server":
-        """Let the listening server keep ``nodenet.run()`` alive (the default)."""
-        if not self._refed:
-            self._refed = True
-            if self._live:
-                ref_handle(self._loop, self)
-        return self
-
-    def unref(self) -> "Server":
-        """Let ``nodenet.run()`` end while the server listens."""
-        if self._refed:
-            self._refed = False
-            if self._live:
-                unref_handle(self._loop, self)
-        return self
 
     # closing
 

@@ -12,7 +12,7 @@ import struct
 from typing import Any, Callable, Deque, Dict, List, Optional, Tuple, cast
 
 from . import _encodings
-from ._loop import get_loop, ref_handle, unref_handle
+from ._loop import Handle, get_loop
 from ._net_args import missing_connect_args, normalize, validate_port
 from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
 from .errors import (
@@ -112,7 +112,7 @@ def is_ip(value: Any) -> int:
     return 0
 
 
-class Socket(EventEmitter, asyncio.Protocol):
+class Socket(EventEmitter, Handle, asyncio.Protocol):
     """Node's ``net.Socket``: a TCP or Unix stream connection."""
 
     def __init__(self, options: Optional[Dict[str, Any]] = None, *,
@@ -205,36 +205,6 @@ class Socket(EventEmitter, asyncio.Protocol):
         self._peer: Any = None
         self._sockname: Any = None
         self._unix = False
-
-    # lifetime
-
-    def _hold(self) -> None:
-        if not self._live:
-            self._live = True
-            if self._refed:
-                ref_handle(self._loop, self)
-
-    def _release(self) -> None:
-        if self._live:
-            self._live = False
-            if self._refed:
-                unref_handle(self._loop, self)
-
-    def ref(self) -> "Socket":
-        """Let this socket keep ``nodenet.run()`` alive (the default)."""
-        if not self._refed:
-            self._refed = True
-            if self._live:
-                ref_handle(self._loop, self)
-        return self
-
-    def unref(self) -> "Socket":
-        """Let ``nodenet.run()`` end while this socket is open."""
-        if self._refed:
-            self._refed = False
-            if self._live:
-                unref_handle(self._loop, self)
-        return self
 
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
