@@ -81,36 +81,9 @@ async def close_server(server: Any) -> None:
 
 # scale
 
-
-async def scale_client(port: int, count: int) -> None:
-    """The child's side of the scale phase (``--scale-client PORT N``)."""
-    gate = asyncio.Semaphore(256)
-    writers: List[Any] = []
-
-    async def one(i: int) -> None:
-        payload = b"%015d\n" % i
-        async with gate:
-            for attempt in range(5):
-                try:
-                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-                    break
-                except OSError:
-                    if attempt == 4:
-                        raise
-                    await asyncio.sleep(0.05)
-            writer.write(payload)
-            assert await reader.readexactly(len(payload)) == payload
-        writers.append((reader, writer))
-
-    await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(count))), 600)
-    print("open", len(writers), flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
-    for _, writer in writers:
-        writer.close()
-    for reader, _ in writers:
-        assert await reader.read() == b""
-    print("closed", flush=True)
-
+#: The client side of the scale phase, shared with tests/reliability/test_scale.py.
+SCALE_CLIENT = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "tests", "reliability", "scale_client.py")
 
 async def phase_scale(count: int) -> Dict[str, Any]:
     accepted: List[Any] = []
@@ -119,10 +92,10 @@ async def phase_scale(count: int) -> Dict[str, Any]:
     started = time.perf_counter()
     child = await asyncio.create_subprocess_exec(
         sys.executable,
-        os.path.abspath(__file__),
-        "--scale-client",
+        SCALE_CLIENT,
         str(server.address()["port"]),
         str(count),
+        "600",
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
     )
@@ -310,12 +283,6 @@ async def main(args: argparse.Namespace) -> Dict[str, Any]:
 
 
 def cli() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--scale-client":
-        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-        loop = _loop.new_loop()
-        loop.run_until_complete(scale_client(int(sys.argv[2]), int(sys.argv[3])))
-        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes")
     parser.add_argument("--connections", type=int)

@@ -1,16 +1,17 @@
 """Opens N connections to 127.0.0.1:PORT, each sends 16 bytes and reads its echo.
 
-    python scale_client.py PORT N
+    python scale_client.py PORT N [SECONDS]
 
 Prints ``open N`` once all N are connected and echoed (all held open at once), waits for a
-line on stdin, closes them all and prints ``closed``. Connects at most 256 at a time.
+line on stdin, closes them all and prints ``closed``. Connects at most 256 at a time and
+gives up after SECONDS (240 by default). bench/soak.py runs it too.
 """
 
 import asyncio
 import sys
 
 
-async def main(port: int, count: int) -> None:
+async def main(port: int, count: int, limit: float = 240) -> None:
     try:
         import resource
 
@@ -38,7 +39,7 @@ async def main(port: int, count: int) -> None:
         assert echoed == payload, (echoed, payload)
         writers.append((reader, writer))
 
-    await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(count))), 240)
+    await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(count))), limit)
     print("open", len(writers), flush=True)
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
     for _, writer in writers:
@@ -55,4 +56,4 @@ if __name__ == "__main__":
         uvloop.install()
     except ImportError:
         pass
-    asyncio.run(main(int(sys.argv[1]), int(sys.argv[2])))
+    asyncio.run(main(int(sys.argv[1]), int(sys.argv[2]), *map(float, sys.argv[3:4])))
