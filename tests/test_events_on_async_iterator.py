@@ -13,21 +13,11 @@ import asyncio
 
 import pytest
 
+from async_helpers import run, soon
 from nodenet.errors import AbortError
 from nodenet.events import AbortController, AbortSignal, on
 
 INVALID_SIGNALS = [1, {}, False, "hi"]
-
-
-def run(coro):
-    async def bounded():
-        return await asyncio.wait_for(coro, 5)
-
-    return asyncio.run(bounded())
-
-
-def soon(fn, *args):
-    asyncio.get_running_loop().call_soon(fn, *args)
 
 
 def every(seconds, fn):

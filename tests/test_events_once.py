@@ -10,21 +10,11 @@ import asyncio
 
 import pytest
 
+from async_helpers import run, soon
 from nodenet.errors import AbortError
 from nodenet.events import AbortController, AbortSignal, once
 
 INVALID_SIGNALS = [1, {}, "hi", False, lambda: None]
-
-
-def run(coro):
-    async def bounded():
-        return await asyncio.wait_for(coro, 5)
-
-    return asyncio.run(bounded())
-
-
-def soon(fn, *args):
-    asyncio.get_running_loop().call_soon(fn, *args)
 
 
 def test_once_an_event(EventEmitter):
