@@ -59,6 +59,28 @@ async def until(predicate: Any, timeout: float = 5.0) -> None:
         await asyncio.sleep(0.005)
 
 
+async def write_until_paused(
+    sender: Any, source: Any, block: bytes, max_bytes: int = 256 << 20, timeout: float = 20.0
+) -> int:
+    """Write ``block`` from ``sender`` until ``source`` pauses; the byte count written.
+
+    How much the kernel absorbs before backpressure reaches ``source`` depends on the
+    machine's socket-buffer autotuning, so the amount is found, not fixed. ``sender``
+    itself is kept below one block of buffered data so only the path under test fills.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    written = 0
+    while not source.is_paused():
+        if written >= max_bytes or loop.time() > deadline:
+            raise AssertionError(f"source not paused after {written} bytes")
+        if sender.writable_length < len(block):
+            sender.write(block)
+            written += len(block)
+        await asyncio.sleep(0.001)
+    return written
+
+
 async def closed(emitter: Any) -> Any:
     """Wait for 'close' (without failing on 'error', unlike ``events.once``); its argument."""
     future = asyncio.get_running_loop().create_future()
