@@ -1,35 +1,74 @@
-"""Which emitter nodenet.events picks: the compiled one unless told otherwise or not built."""
+"""Which implementation nodenet picks: the compiled one unless told otherwise or not built.
 
+The emitter has a Cython core and a pure twin; ``_socket`` and ``_server`` are one Python
+source that the build also compiles, and ``NODENET_NO_EXTENSIONS`` makes them load from source.
+"""
+
+import ast
 import os
+import pathlib
 import subprocess
 import sys
 
+import pytest
+
 import nodenet
-from nodenet import events
+from nodenet import _extensions, _server, _socket, events, net
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-def _implementation(env_extra):
+def _implementation(env_extra, module="events"):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NODENET_")}
     env.update(env_extra)
     out = subprocess.run(
-        [sys.executable, "-c", "import nodenet.events as e; print(e.IMPLEMENTATION)"],
+        [sys.executable, "-c", f"import nodenet.{module} as m; print(m.IMPLEMENTATION)"],
         env=env, capture_output=True, text=True, check=True,
     )
     return out.stdout.strip()
 
 
+def _expected(built):
+    if os.environ.get("NODENET_NO_EXTENSIONS"):
+        return "python"
+    if os.environ.get("NODENET_REQUIRE_EXTENSIONS"):
+        return "cython"
+    return "cython" if built else "python"
+
+
 def test_no_extensions_forces_python():
     assert _implementation({"NODENET_NO_EXTENSIONS": "1"}) == "python"
+    assert _implementation({"NODENET_NO_EXTENSIONS": "1"}, "net") == "python"
+
+
+def test_net_implementation_matches_environment():
+    """Socket and Server are compiled together, or both come from source."""
+    expected = _expected(_extensions.is_compiled(_socket))
+    assert net.IMPLEMENTATION == expected
+    for module in (_socket, _server):
+        assert _extensions.is_compiled(module) is (expected == "cython")
+        assert module.__file__.endswith(".py") is (expected == "python")
+    if expected == "cython":
+        assert _implementation({}, "net") == "cython"
+
+
+def test_setup_compiles_the_modules_the_switch_knows():
+    """setup.py's list of compiled sources is the one ``_extensions`` redirects."""
+    setup_py = ROOT / "setup.py"
+    if not setup_py.exists():
+        pytest.skip("an installed wheel's test run: no source tree here")
+    tree = ast.parse(setup_py.read_text())
+    names = [
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and node.targets[0].id == "COMPILED_SOURCES"
+    ]
+    assert [tuple(f"nodenet.{n}" for n in names[0])] == [_extensions.COMPILED_SOURCES]
 
 
 def test_loaded_implementation_matches_environment():
     """Under NODENET_REQUIRE_EXTENSIONS the compiled class must be the one in use."""
-    if os.environ.get("NODENET_NO_EXTENSIONS"):
-        expected = "python"
-    elif os.environ.get("NODENET_REQUIRE_EXTENSIONS"):
-        expected = "cython"
-    else:
-        expected = "cython" if events.CEventEmitter is not None else "python"
+    expected = _expected(events.CEventEmitter is not None)
     assert events.IMPLEMENTATION == expected
     assert nodenet.EventEmitter is events.EventEmitter
     if expected == "cython":

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from . import errors, events, net
+from . import (
+    _extensions,  # noqa: F401  (first: it picks compiled modules or their source)
+    errors,
+    events,
+    net,
+)
 from ._loop import LOOP_IMPLEMENTATION, get_loop, run
 from .events import (
     AbortController,
