@@ -52,14 +52,40 @@ cdef extern from "Python.h":
     void PyList_SET_ITEM(object l, Py_ssize_t i, PyObject* o)
     void PyTuple_SET_ITEM(object t, Py_ssize_t i, PyObject* o)
     void Py_INCREF(PyObject* o)
+    void* _type_of "Py_TYPE"(PyObject* o)
 
 cdef extern from *:
     """
     static CYTHON_INLINE int __nodenet_identity_eq(PyObject *o) {
         return Py_TYPE(o)->tp_richcompare == PyBaseObject_Type.tp_richcompare;
     }
+
+    /* Whether the exact str ``s`` is "error", without a call: any other name is told
+       apart by its length or its first bytes. */
+    /* PyObject_Vectorcall(f, argv, nargs, NULL), less its checks and wrapper for a callable
+       with a vectorcall slot (a function, a bound method, most builtins). */
+    static CYTHON_INLINE PyObject *__nodenet_call(PyObject *f, PyObject *const *argv, size_t nargs) {
+        vectorcallfunc call = PyVectorcall_Function(f);
+        PyObject *result;
+        if (call == NULL)
+            return PyObject_Vectorcall(f, argv, nargs, NULL);
+        result = call(f, argv, nargs, NULL);
+        if (result == NULL && !PyErr_Occurred())
+            PyErr_Format(PyExc_SystemError, "%R returned NULL without setting an exception", f);
+        return result;
+    }
+
+    static CYTHON_INLINE int __nodenet_is_error_str(PyObject *s) {
+    #if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(s) < 0) return -1;
+    #endif
+        return PyUnicode_GET_LENGTH(s) == 5 && PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND
+            && memcmp(PyUnicode_1BYTE_DATA(s), "error", 5) == 0;
+    }
     """
     bint _identity_eq "__nodenet_identity_eq"(object o)
+    int _is_error_str "__nodenet_is_error_str"(object s) except -1
+    object _call "__nodenet_call"(PyObject* f, PyObject** argv, size_t nargs)
 
 cdef object _monitor = error_monitor
 cdef tuple _EMPTY = ()
@@ -347,9 +373,6 @@ cdef class EventEmitter:
     cdef object _emit(self, object event, PyObject** argv, Py_ssize_t argc, object args):
         cdef dict events = self._events
         cdef PyObject* found
-        cdef tuple listeners
-        cdef Py_ssize_t i
-        cdef object listener, result
         cdef bint plain_name = PyUnicode_CheckExact(event)
         cdef bint is_error = plain_name and event == "error"
         if (is_error or not plain_name) and _monitor in events and (is_error or event == "error"):
@@ -361,18 +384,7 @@ cdef class EventEmitter:
             if is_error or (not plain_name and event == "error"):
                 raise_unhandled(_pack(argv, argc) if args is None else args)
             return False
-        listeners = _as_tuple(<object>found)
-        for i in range(PyTuple_GET_SIZE(listeners)):
-            listener = <object>PyTuple_GET_ITEM(listeners, i)
-            if type(listener) is OnceWrapper:
-                result = (<OnceWrapper>listener)._fire(argv, argc)
-            else:
-                result = PyObject_Vectorcall(listener, argv, <size_t>argc, NULL)
-            if result is not None and result is not True and result is not False:
-                if args is None:
-                    args = _pack(argv, argc)
-                handle_result(self, self._capture, result, event, args)
-        return True
+        return _call_listeners(self, event, _as_tuple(<object>found), argv, argc, args)
 
     # inspecting
 
@@ -422,6 +434,25 @@ cdef class EventEmitter:
         return self._max_listeners
 
 
+cdef object _call_listeners(EventEmitter self, object event, tuple listeners,
+                            PyObject** argv, Py_ssize_t argc, object args):
+    """Call ``listeners`` (a snapshot, kept alive here) in order; True."""
+    cdef Py_ssize_t i
+    cdef PyObject* listener
+    cdef object result
+    for i in range(PyTuple_GET_SIZE(listeners)):
+        listener = PyTuple_GET_ITEM(listeners, i)
+        if _type_of(listener) == <void*>OnceWrapper:
+            result = (<OnceWrapper>listener)._fire(argv, argc)
+        else:
+            result = _call(listener, argv, <size_t>argc)
+        if result is not None and result is not True and result is not False:
+            if args is None:
+                args = _pack(argv, argc)
+            handle_result(self, self._capture, result, event, args)
+    return True
+
+
 cdef class _EmitSignature:
     """Binds ``emit``'s arguments the way ``def emit(self, event, *args)`` would."""
 
@@ -433,8 +464,17 @@ cdef _EmitSignature _signature = _EmitSignature()
 
 
 cdef object _emit_fastcall(EventEmitter self, PyObject** argv, Py_ssize_t argc, PyObject* kwnames):
+    cdef PyObject* found
+    cdef object event
     if kwnames is NULL and argc > 0:
-        return self._emit(<object>argv[0], argv + 1, argc - 1, None)
+        event = <object>argv[0]
+        if PyUnicode_CheckExact(event) and not _is_error_str(event):
+            # the common case, a str name other than 'error': no monitor, no unhandled error
+            found = PyDict_GetItemWithError(self._events, event)
+            if found is NULL:
+                return False
+            return _call_listeners(self, event, _as_tuple(<object>found), argv + 1, argc - 1, None)
+        return self._emit(event, argv + 1, argc - 1, None)
     positional = _pack(argv, argc)
     keywords = {}
     if kwnames is not NULL:
