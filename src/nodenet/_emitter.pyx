@@ -52,6 +52,7 @@ cdef extern from "Python.h":
     void PyList_SET_ITEM(object l, Py_ssize_t i, PyObject* o)
     void PyTuple_SET_ITEM(object t, Py_ssize_t i, PyObject* o)
     void Py_INCREF(PyObject* o)
+    Py_ssize_t PyDict_GET_SIZE(object d)
     void* _type_of "Py_TYPE"(PyObject* o)
 
 cdef extern from *:
@@ -89,6 +90,8 @@ cdef extern from *:
 
 cdef object _monitor = error_monitor
 cdef tuple _EMPTY = ()
+cdef Py_hash_t _NEW_LISTENER_HASH = hash("newListener")
+cdef Py_hash_t _REMOVE_LISTENER_HASH = hash("removeListener")
 
 
 cdef inline void _check(object listener) except *:
@@ -142,6 +145,18 @@ cdef inline bint _exceeds(object limit, Py_ssize_t count) except -1:
         whole = PyLong_AsLongLongAndOverflow(limit, &overflow)
         return overflow == 0 and 0 < whole < count
     return 0 < limit < count
+
+
+cdef inline bint _holds(dict events, object event, bint present, object name,
+                       Py_hash_t name_hash) except -1:
+    """``name in events``, told without a lookup when ``events`` is empty or holds nothing
+    but ``event``, an exact str (``present``: it is there) whose hash is not ``name``'s."""
+    cdef Py_ssize_t size = PyDict_GET_SIZE(events)
+    if size == 0:
+        return False
+    if size == 1 and present and PyUnicode_CheckExact(event) and hash(event) != name_hash:
+        return False
+    return name in events
 
 
 cdef inline tuple _as_tuple(object listeners):
@@ -262,9 +277,17 @@ cdef class EventEmitter:
         cdef Py_ssize_t count
         cdef PyObject* found
         _check(listener)
-        if "newListener" in events:
-            self.emit("newListener", event, _unwrap(listener))
-        found = PyDict_GetItemWithError(events, event)
+        if PyUnicode_CheckExact(event):
+            # a str's lookup has no side effects: look first, so that the common case (no
+            # other event, or no event at all) needs no lookup of 'newListener'
+            found = PyDict_GetItemWithError(events, event)
+            if _holds(events, event, found is not NULL, "newListener", _NEW_LISTENER_HASH):
+                self.emit("newListener", event, _unwrap(listener))
+                found = PyDict_GetItemWithError(events, event)
+        else:
+            if "newListener" in events:
+                self.emit("newListener", event, _unwrap(listener))
+            found = PyDict_GetItemWithError(events, event)
         if found is NULL:
             events[event] = (listener,)
             return self
@@ -332,13 +355,13 @@ cdef class EventEmitter:
             del events[event]
             if self._warned:
                 self._warned.discard(event)
-            if "removeListener" in events:
+            if PyDict_GET_SIZE(events) != 0 and "removeListener" in events:
                 self.emit("removeListener", event, _unwrap(removed) if type(removed) is OnceWrapper else listener)
             return self
         events[event] = _without(existing, position)
         if count == 2 and self._warned:
             self._warned.discard(event)
-        if "removeListener" in events:
+        if _holds(events, event, True, "removeListener", _REMOVE_LISTENER_HASH):
             self.emit("removeListener", event, listener)
         return self
 
