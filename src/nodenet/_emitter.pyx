@@ -76,6 +76,44 @@ cdef extern from *:
         return result;
     }
 
+    /* ``type(emitter).<name>`` (``default_max_listeners``), remembered while neither the
+       class nor its metaclass changes (their version tags say so). Remembered only when it is
+       a plain int or float found in the class's MRO, with nothing of the metaclass in front. */
+    static PyTypeObject *__nodenet_limit_type = NULL;  /* compared, never used */
+    static unsigned int __nodenet_limit_tag = 0, __nodenet_limit_meta_tag = 0;
+    static PyObject *__nodenet_limit_value = NULL;
+
+    static CYTHON_INLINE int __nodenet_tag(PyTypeObject *type, unsigned int *tag) {
+    #ifdef Py_TPFLAGS_VALID_VERSION_TAG
+        if (!(type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) return 0;
+    #endif
+        *tag = type->tp_version_tag;
+        return *tag != 0;
+    }
+
+    static PyObject *__nodenet_class_limit(PyObject *emitter, PyObject *name) {
+        PyTypeObject *type = Py_TYPE(emitter), *meta = Py_TYPE(type);
+        unsigned int tag, meta_tag;
+        PyObject *value;
+        if (type == __nodenet_limit_type && __nodenet_tag(type, &tag) && tag == __nodenet_limit_tag
+                && __nodenet_tag(meta, &meta_tag) && meta_tag == __nodenet_limit_meta_tag) {
+            Py_INCREF(__nodenet_limit_value);
+            return __nodenet_limit_value;
+        }
+        value = PyObject_GetAttr((PyObject *)type, name);
+        if (value != NULL && (PyLong_CheckExact(value) || PyFloat_CheckExact(value))
+                && meta->tp_getattro == PyType_Type.tp_getattro
+                && _PyType_Lookup(meta, name) == NULL && _PyType_Lookup(type, name) == value
+                && __nodenet_tag(type, &tag) && __nodenet_tag(meta, &meta_tag)) {
+            Py_INCREF(value);
+            Py_XSETREF(__nodenet_limit_value, value);
+            __nodenet_limit_type = type;
+            __nodenet_limit_tag = tag;
+            __nodenet_limit_meta_tag = meta_tag;
+        }
+        return value;
+    }
+
     static CYTHON_INLINE int __nodenet_is_error_str(PyObject *s) {
     #if PY_VERSION_HEX < 0x030C0000
         if (PyUnicode_READY(s) < 0) return -1;
@@ -87,6 +125,7 @@ cdef extern from *:
     bint _identity_eq "__nodenet_identity_eq"(object o)
     int _is_error_str "__nodenet_is_error_str"(object s) except -1
     object _call "__nodenet_call"(PyObject* f, PyObject** argv, size_t nargs)
+    object _class_limit "__nodenet_class_limit"(object emitter, object name)
 
 cdef object _monitor = error_monitor
 cdef tuple _EMPTY = ()
@@ -296,7 +335,7 @@ cdef class EventEmitter:
         count = PyTuple_GET_SIZE(existing)
         limit = self._max_listeners
         if limit is None:
-            limit = type(self).default_max_listeners
+            limit = _class_limit(self, "default_max_listeners")
         if _exceeds(limit, count):
             if self._warned is None:
                 self._warned = set()
