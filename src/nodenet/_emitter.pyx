@@ -41,7 +41,6 @@ cdef extern from "Python.h":
     object PyDescr_NewMethod(PyTypeObject* cls, PyMethodDef* meth)
     void PyType_Modified(PyTypeObject* cls)
     bint PyTuple_CheckExact(object o)
-    bint PyCallable_Check(object o)
     bint PyFloat_CheckExact(object o)
     bint PyUnicode_CheckExact(object o)
     double PyFloat_AS_DOUBLE(object o)
@@ -59,6 +58,11 @@ cdef extern from *:
     """
     static CYTHON_INLINE int __nodenet_identity_eq(PyObject *o) {
         return Py_TYPE(o)->tp_richcompare == PyBaseObject_Type.tp_richcompare;
+    }
+
+    /* PyCallable_Check, inline */
+    static CYTHON_INLINE int __nodenet_callable(PyObject *o) {
+        return Py_TYPE(o)->tp_call != NULL;
     }
 
     /* Whether the exact str ``s`` is "error", without a call: any other name is told
@@ -123,6 +127,7 @@ cdef extern from *:
     }
     """
     bint _identity_eq "__nodenet_identity_eq"(object o)
+    bint _callable "__nodenet_callable"(object o)
     int _is_error_str "__nodenet_is_error_str"(object s) except -1
     object _call "__nodenet_call"(PyObject* f, PyObject** argv, size_t nargs)
     object _class_limit "__nodenet_class_limit"(object emitter, object name)
@@ -135,7 +140,7 @@ cdef Py_hash_t _REMOVE_LISTENER_HASH = hash("removeListener")
 
 cdef inline void _check(object listener) except *:
     """``check_listener`` raises; it is called only for a listener that would fail it."""
-    if not PyCallable_Check(listener):
+    if not _callable(listener):
         check_listener(listener)
 
 
@@ -245,6 +250,29 @@ cdef inline bint _matches(object item, object listener) except -1:
     if _eq(item, listener):
         return True
     return type(item) is OnceWrapper and _eq((<OnceWrapper>item).listener, listener)
+
+
+cdef inline Py_ssize_t _find(tuple existing, object listener) except -2:
+    """The position of the last item of ``existing`` that ``_matches`` ``listener``, or -1."""
+    cdef Py_ssize_t position = PyTuple_GET_SIZE(existing) - 1
+    cdef PyObject* item
+    if not _identity_eq(listener):
+        while position >= 0 and not _matches(<object>PyTuple_GET_ITEM(existing, position), listener):
+            position -= 1
+        return position
+    # ``listener`` compares by identity: only the very object, a wrapper of it, or an item
+    # with a comparison of its own can match (the tests of ``_matches``, in its order)
+    while position >= 0:
+        item = PyTuple_GET_ITEM(existing, position)
+        if item == <PyObject*>listener:
+            return position
+        if _type_of(item) == <void*>OnceWrapper:
+            if _eq((<OnceWrapper>item).listener, listener):
+                return position
+        elif not _identity_eq(<object>item) and <object>item == listener:
+            return position
+        position -= 1
+    return -1
 
 
 cdef OnceWrapper _wrap(object target, object event, object listener):
@@ -384,9 +412,7 @@ cdef class EventEmitter:
             return self
         existing = _as_tuple(<object>found)
         count = PyTuple_GET_SIZE(existing)
-        position = count - 1
-        while position >= 0 and not _matches(<object>PyTuple_GET_ITEM(existing, position), listener):
-            position -= 1
+        position = _find(existing, listener)
         if position < 0:
             return self
         removed = <object>PyTuple_GET_ITEM(existing, position)
