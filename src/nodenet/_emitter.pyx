@@ -70,8 +70,13 @@ cdef extern from *:
     /* PyObject_Vectorcall(f, argv, nargs, NULL), less its checks and wrapper for a callable
        with a vectorcall slot (a function, a bound method, most builtins). */
     static CYTHON_INLINE PyObject *__nodenet_call(PyObject *f, PyObject *const *argv, size_t nargs) {
-        vectorcallfunc call = PyVectorcall_Function(f);
+        PyTypeObject *type = Py_TYPE(f);
+        vectorcallfunc call;
         PyObject *result;
+        if (!PyType_HasFeature(type, Py_TPFLAGS_HAVE_VECTORCALL))
+            return PyObject_Vectorcall(f, argv, nargs, NULL);
+        /* PyVectorcall_Function, inline */
+        memcpy(&call, (char *)f + type->tp_vectorcall_offset, sizeof(call));
         if (call == NULL)
             return PyObject_Vectorcall(f, argv, nargs, NULL);
         result = call(f, argv, nargs, NULL);
@@ -522,8 +527,8 @@ cdef class EventEmitter:
         return self._max_listeners
 
 
-cdef object _call_listeners(EventEmitter self, object event, tuple listeners,
-                            PyObject** argv, Py_ssize_t argc, object args):
+cdef inline object _call_listeners(EventEmitter self, object event, tuple listeners,
+                                   PyObject** argv, Py_ssize_t argc, object args):
     """Call ``listeners`` (a snapshot, kept alive here) in order; True."""
     cdef Py_ssize_t i
     cdef PyObject* listener
