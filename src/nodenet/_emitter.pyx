@@ -503,6 +503,14 @@ cdef class EventEmitter:
     def listener_count(self, event, listener=None):
         """How many listeners ``event`` has (that are, or wrap, ``listener`` if given)."""
         cdef Py_ssize_t total = 0
+        cdef PyObject* found
+        if listener is None and self._events is not None:
+            found = PyDict_GetItemWithError(self._events, event)
+            if found is NULL:
+                return 0
+            if PyTuple_CheckExact(<object>found):
+                return PyTuple_GET_SIZE(<object>found)
+            return len(<object>found)
         existing = self._events.get(event, _EMPTY)
         if listener is None:
             return len(existing)
