@@ -65,8 +65,6 @@ cdef extern from *:
         return Py_TYPE(o)->tp_call != NULL;
     }
 
-    /* Whether the exact str ``s`` is "error", without a call: any other name is told
-       apart by its length or its first bytes. */
     /* PyObject_Vectorcall(f, argv, nargs, NULL), less its checks and wrapper for a callable
        with a vectorcall slot (a function, a bound method, most builtins). */
     static CYTHON_INLINE PyObject *__nodenet_call(PyObject *f, PyObject *const *argv, size_t nargs) {
@@ -123,6 +121,8 @@ cdef extern from *:
         return value;
     }
 
+    /* Whether the exact str ``s`` is "error", without a call: any other name is told
+       apart by its length or its first bytes. */
     static CYTHON_INLINE int __nodenet_is_error_str(PyObject *s) {
     #if PY_VERSION_HEX < 0x030C0000
         if (PyUnicode_READY(s) < 0) return -1;
