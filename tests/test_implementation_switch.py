@@ -5,8 +5,10 @@ source that the build also compiles, and ``NODENET_NO_EXTENSIONS`` makes them lo
 """
 
 import ast
+import importlib.machinery
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -88,3 +90,30 @@ def test_public_class_wraps_a_core(EventEmitter):
     import weakref
 
     assert weakref.ref(emitter)() is emitter
+
+
+def test_source_edited_after_the_build_is_what_runs(tmp_path):
+    """A compiled module older than its source would run old code: the source runs, and a
+    warning says to rebuild."""
+    package = pathlib.Path(nodenet.__file__).parent
+    built = [package / f"_socket{suffix}" for suffix in importlib.machinery.EXTENSION_SUFFIXES]
+    if not any(path.exists() for path in built):
+        pytest.skip("no compiled Socket in this install (built without a compiler)")
+    copy = tmp_path / "nodenet"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    edited = copy / "_socket.py"
+    later = max(os.stat(p).st_mtime for p in built if p.exists()) + 60
+    os.utime(edited, (later, later))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NODENET_")}
+    env["PYTHONPATH"] = str(tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c",
+         "import nodenet.net as n, nodenet._socket as s, nodenet._server as v;"
+         "print(n.IMPLEMENTATION, s.__file__, v.__file__)"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    implementation, socket_file, server_file = out.stdout.split()
+    assert implementation == "python"
+    assert socket_file == str(edited)
+    assert server_file.startswith(str(copy)) and not server_file.endswith(".py")
+    assert "is older than" in out.stderr and "build_ext --inplace" in out.stderr

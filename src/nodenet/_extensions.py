@@ -1,9 +1,10 @@
 """Which of nodenet's modules run compiled, and the ``NODENET_NO_EXTENSIONS`` switch for them.
 
 ``_socket.py`` and ``_server.py`` are plain Python that the build also compiles with Cython,
-unchanged, into extension modules of the same names; Python's import system then prefers
-the compiled file. With ``NODENET_NO_EXTENSIONS`` set, a finder installed here makes those
-names load from their ``.py`` source instead, so one source is the compiled and the pure
+unchanged, into extension modules of the same names. A finder installed here decides which
+file such a name loads: the source with ``NODENET_NO_EXTENSIONS`` set, or when the source
+was edited after its extension was built (a stale build would run old code; a warning says
+to rebuild); else the extension. One source is thus the compiled and the pure
 implementation alike (the emitter, which has a Cython core of its own, reads the switch in
 ``events.py``).
 """
@@ -14,6 +15,7 @@ import importlib.abc
 import importlib.machinery
 import os
 import sys
+import warnings
 from typing import Any, Optional, Sequence
 
 NO_EXTENSIONS = bool(os.environ.get("NODENET_NO_EXTENSIONS"))
@@ -21,28 +23,51 @@ NO_EXTENSIONS = bool(os.environ.get("NODENET_NO_EXTENSIONS"))
 #: Modules whose Python source is also built as an extension module.
 COMPILED_SOURCES = ("nodenet._socket", "nodenet._server")
 
+#: How much newer (in seconds) a source must be than its extension to count as edited since.
+_STALE_AFTER = 2.0
 
-class _SourceFinder(importlib.abc.MetaPathFinder):
-    """Finds the ``.py`` file of the modules in ``COMPILED_SOURCES``, never their extension."""
+
+class _CompiledOrSourceFinder(importlib.abc.MetaPathFinder):
+    """Finds the extension or the ``.py`` file of the modules in ``COMPILED_SOURCES``."""
 
     def find_spec(
         self, fullname: str, path: Optional[Sequence[str]], target: Any = None
     ) -> Optional[importlib.machinery.ModuleSpec]:
         if fullname not in COMPILED_SOURCES or not path:
             return None
-        finder = importlib.machinery.FileFinder(
+        source = importlib.machinery.FileFinder(
             path[0], (importlib.machinery.SourceFileLoader, [".py"])
-        )
-        return finder.find_spec(fullname, target)
+        ).find_spec(fullname, target)
+        if NO_EXTENSIONS:
+            return source
+        compiled = importlib.machinery.FileFinder(
+            path[0],
+            (importlib.machinery.ExtensionFileLoader, importlib.machinery.EXTENSION_SUFFIXES),
+        ).find_spec(fullname, target)
+        if compiled is None or source is None:
+            return compiled or source
+        if _mtime(source.origin) > _mtime(compiled.origin) + _STALE_AFTER:
+            warnings.warn(
+                f"{compiled.origin} is older than {source.origin}; running the source. "
+                "Rebuild with: python setup.py build_ext --inplace",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            return source
+        return compiled
+
+
+def _mtime(path: Optional[str]) -> float:
+    try:
+        return os.stat(path).st_mtime if path else 0.0
+    except OSError:
+        return 0.0
 
 
 def install() -> None:
-    """With ``NODENET_NO_EXTENSIONS`` set, make the compiled modules load from source.
-
-    Runs when this module is imported, which the package's ``__init__`` does first of all.
-    """
-    if NO_EXTENSIONS and not any(isinstance(f, _SourceFinder) for f in sys.meta_path):
-        sys.meta_path.insert(0, _SourceFinder())
+    """Put the finder first on ``sys.meta_path`` (once)."""
+    if not any(isinstance(f, _CompiledOrSourceFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _CompiledOrSourceFinder())
 
 
 def is_compiled(module: Any) -> bool:

@@ -27,6 +27,12 @@ from .events import EventEmitter, capture_rejection_symbol
 
 DEFAULT_HIGH_WATER_MARK = 16384
 
+#: Socket._nagle: Nagle still to be turned back on, before any write / before the next write.
+_NAGLE_UNTOUCHED = 1
+_NAGLE_AFTER_FIRST_WRITE = 2
+#: A first write this small is never held by Nagle (the smallest IPv4 MSS is 536 bytes).
+_NAGLE_FREE = 512
+
 _Callback = Optional[Callable[..., Any]]
 
 
@@ -205,6 +211,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         self._peer: Any = None
         self._sockname: Any = None
         self._unix = False
+        self._nagle = 0
 
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
@@ -237,6 +244,8 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         self._setup(transport)
         pending, self._pending = self._pending, None
         if pending:
+            if self._nagle:
+                self._restore_nagle(len(pending[0][0]) if len(pending) == 1 else _NAGLE_FREE + 1)
             for data, callback in pending:
                 transport.write(data)
                 if callback is not None:
@@ -323,7 +332,10 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
             self._unix = True
         self._hold()
         if not self._unix:
-            self.set_no_delay(bool(self._no_delay))
+            if self._no_delay:
+                self.set_no_delay(True)
+            else:
+                self._nagle = _NAGLE_UNTOUCHED
         if self._keep_alive:
             self.set_keep_alive(True, self._keep_alive_delay)
         if self._timeout_ms:
@@ -342,7 +354,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
                     dest = pipe.dest
                     transport = dest._transport
                     if transport is not None and dest._live and not (
-                            dest._ending or dest._destroyed or dest._timeout_ms):
+                            dest._ending or dest._destroyed or dest._timeout_ms or dest._nagle):
                         transport.write(data)
                         dest._bytes_written += len(data)
                         if dest._write_paused and not dest._check_drain_state() \
@@ -524,7 +536,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         if callback is None and encoding is None and data.__class__ is bytes:
             transport = self._transport
             if transport is not None and self._live and not (
-                    self._ending or self._destroyed or self._timeout_ms):
+                    self._ending or self._destroyed or self._timeout_ms or self._nagle):
                 transport.write(data)
                 self._bytes_written += len(data)
                 if self._write_paused:
@@ -541,6 +553,8 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         transport = self._transport
         if transport is None or self._ending or self._destroyed:
             return self._write_slow(data, callback)
+        if self._nagle:
+            self._restore_nagle(len(data))
         transport.write(data)
         self._bytes_written += len(data)
         if self._timeout_ms:
@@ -661,10 +675,16 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         return self
 
     def _finish_write(self, *_: Any) -> None:
+        """Everything is flushed after end(): send FIN, then 'finish'.
+
+        When the peer has ended too, the destroy() that follows 'finish' closes the
+        socket, and that close sends the FIN; a shutdown() first would cost a syscall
+        and put nothing different on the wire.
+        """
         transport = self._transport
         if transport is None or self._finished:
             return
-        if transport.can_write_eof():
+        if not self._end_emitted and transport.can_write_eof():
             try:
                 transport.write_eof()
             except OSError as exc:
@@ -818,10 +838,28 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
     def set_no_delay(self, no_delay: bool = True) -> "Socket":
         """Disable (True) or enable (False) Nagle's algorithm."""
         self._no_delay = bool(no_delay)
+        self._nagle = 0
         sock = self._sock()
         if sock is not None and not self._unix:
             sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1 if no_delay else 0)
         return self
+
+    def _restore_nagle(self, size: int) -> None:
+        """Turn Nagle's algorithm back on (both loops turn it off) before a write it could hold.
+
+        Node leaves Nagle on unless ``noDelay`` is set. Nagle holds a small segment only
+        while earlier data is unacknowledged, so a connection's first write of at most
+        ``_NAGLE_FREE`` bytes (under any MSS) leaves at once either way; the setsockopt is
+        made before the first write it could change, and a socket that writes once (an
+        accept-and-answer server) or never pays nothing for it.
+        """
+        if self._nagle == _NAGLE_UNTOUCHED and size <= _NAGLE_FREE:
+            self._nagle = _NAGLE_AFTER_FIRST_WRITE
+            return
+        self._nagle = 0
+        sock = self._sock()
+        if sock is not None:
+            sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 0)
 
     def set_keep_alive(self, enable: bool = False, initial_delay: float = 0) -> "Socket":
         """Turn TCP keep-alive on or off; ``initial_delay`` in ms."""

@@ -34,3 +34,24 @@ async def test_server_no_delay_option(loop):
                   .on("error", lambda err: None))
     await until(lambda: seen and not server.listening)
     assert seen == [True, True]
+
+
+async def test_server_default_turns_nagle_on_before_the_second_write(loop, loop_kind):
+    """Node's default (noDelay false) leaves Nagle on; nodenet turns it back on (uvloop
+    turns it off for every TCP socket) before the first write that Nagle could hold."""
+    seen = []
+
+    def on_connection(sock):
+        sock.write(b"one")
+        seen.append(nodelay(sock))
+        sock.write(b"two")
+        seen.append(nodelay(sock))
+        sock.destroy()
+        server.close()
+
+    server = net.create_server(on_connection)
+    server.listen(0, "127.0.0.1",
+                  lambda: net.connect(server.address()["port"], "127.0.0.1")
+                  .on("error", lambda err: None))
+    await until(lambda: len(seen) == 2 and not server.listening)
+    assert seen == [loop_kind == "uvloop", False]
