@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import math
+import os
 import sys
 import types
 import weakref
@@ -24,7 +25,7 @@ from typing import (
     Tuple,
 )
 
-from . import _emitter_py, _extensions
+from . import _emitter_py
 from ._abort import AbortController, AbortSignal, check_signal
 from ._emitter_common import (
     capture_rejection_symbol,
@@ -152,7 +153,7 @@ if TYPE_CHECKING:
 else:
     PyEventEmitter = _finish(_emitter_py.EventEmitter)
     CEventEmitter = None
-    if not _extensions.NO_EXTENSIONS:
+    if not os.environ.get("NODENET_NO_EXTENSIONS"):
         try:
             from . import _emitter
         except ImportError:  # not built: the pure twin serves

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, Optional
 
-from . import _server, _socket
-from ._extensions import is_compiled
 from ._server import Server
 from ._socket import Socket, is_ip, is_ipv4, is_ipv6
 
-#: ``'cython'`` when Socket and Server run compiled, ``'python'`` when from source.
-IMPLEMENTATION = "cython" if is_compiled(_socket) and is_compiled(_server) else "python"
-
 __all__ = [
-    "IMPLEMENTATION",
     "Server",
     "Socket",
     "create_server",
