@@ -121,6 +121,19 @@ def is_ip(value: Any) -> int:
 class Socket(EventEmitter, Handle, asyncio.Protocol):
     """Node's ``net.Socket``: a TCP or Unix stream connection."""
 
+    # Slots, not the instance dict: a socket has more state than CPython's 30-key limit
+    # for shared instance dicts, past which each one got its own 1.5 KB dict. Instances
+    # still have a ``__dict__`` (from EventEmitter) for attributes users add.
+    __slots__ = (
+        "_allow_half_open", "_bytes_read", "_bytes_written", "_closed", "_connect_task",
+        "_connecting", "_counted", "_decoder", "_destroyed", "_end_emitted", "_ending", "_eof",
+        "_error", "_fast", "_finished", "_flowing", "_flush_waiters", "_hwm", "_keep_alive",
+        "_keep_alive_delay", "_last_active", "_live", "_loop", "_nagle", "_need_drain",
+        "_no_delay", "_on_finished", "_peer", "_pending", "_pipe", "_rbuf", "_rbuf_len",
+        "_reading_paused", "_refed", "_server", "_sockname", "_timeout_ms", "_timer",
+        "_transport", "_unix", "_write_paused",
+    )
+
     def __init__(self, options: Optional[Dict[str, Any]] = None, *,
                  allow_half_open: Optional[bool] = None, high_water_mark: Optional[int] = None,
                  fd: Optional[int] = None, signal: Any = None, no_delay: Optional[bool] = None,
