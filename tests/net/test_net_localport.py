@@ -5,6 +5,7 @@ local port: the client's localPort and the server socket's remotePort are
 both the port asked for. Fixed ports are replaced by free ones found first.
 """
 
+import random
 import socket
 
 from net_helpers import until
@@ -13,9 +14,19 @@ import nodenet.net as net
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port below Linux's ephemeral range, which the kernel never hands out for
+    bind(0) or connect(): a port it chose could be taken again by the server's listen(0)
+    or by another process's connection between this check and the connect."""
+    rng = random.Random()
+    for _ in range(100):
+        port = rng.randrange(20000, 32000)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError("no free port found below the ephemeral range")
 
 
 async def test_connect_from_a_local_port(loop):
