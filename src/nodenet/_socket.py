@@ -862,7 +862,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         return self
 
     def _restore_nagle(self, size: int) -> None:
-        """Turn Nagle's algorithm back on (both loops turn it off) before a write it could hold.
+        """Turn Nagle's algorithm back on (uvloop turns it off) before a write it could hold.
 
         Node leaves Nagle on unless ``noDelay`` is set. Nagle holds a small segment only
         while earlier data is unacknowledged, so a connection's first write of at most
