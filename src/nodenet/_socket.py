@@ -1253,10 +1253,12 @@ class _Pipe:
         self.end = end
         self.paused = False
         self.draining = False
-        dest.on("close", self.cleanup)
+        cleanup = self.cleanup
+        dest.on("close", cleanup)
         if end:
             src.on("end", self.onend)
-        src.on("close", self.cleanup)
+        if src is not dest:
+            src.on("close", cleanup)
         src.on("data", self.ondata)
         self.key: Any = None
         if isinstance(dest, Socket) and type(dest).write is Socket.write:
@@ -1294,13 +1296,15 @@ class _Pipe:
         if src._pipe is self:
             src._pipe = None
         self.key = None
+        cleanup = self.cleanup
         src.remove_listener("data", self.ondata)
         src.remove_listener("end", self.onend)
-        src.remove_listener("close", self.cleanup)
+        if src is not dest:
+            src.remove_listener("close", cleanup)
         if self.draining:
             self.draining = False
             dest.remove_listener("drain", self.ondrain)
-        dest.remove_listener("close", self.cleanup)
+        dest.remove_listener("close", cleanup)
 
 
 add_aliases(Socket, EMITTER_ALIASES)
