@@ -9,6 +9,7 @@ import math
 import re
 import socket as _socket
 import struct
+import sys
 from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
 
 from . import _encodings
@@ -30,6 +31,10 @@ DEFAULT_HIGH_WATER_MARK = 16384
 #: Socket._nagle: Nagle still to be turned back on, before any write / before the next write.
 _NAGLE_UNTOUCHED = 1
 _NAGLE_AFTER_FIRST_WRITE = 2
+#: asyncio before 3.10 adds its transport's reader after connection_made even when the
+#: protocol paused reading there; Socket._repause undoes it.
+_READER_READDED = sys.version_info < (3, 10)
+
 #: A first write this small is never held by Nagle (the smallest IPv4 MSS is 536 bytes).
 _NAGLE_FREE = 512
 
@@ -331,9 +336,18 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
             self._release()
 
     def _repause(self) -> None:
-        """uvloop starts reading after connection_made even if it paused: pause again."""
+        """Pause again a transport its loop started reading after connection_made paused it.
+
+        uvloop does that; so does asyncio before 3.10, whose transport then still says it
+        is not reading, so its reader is added and removed once more to really stop.
+        """
         transport = self._transport
-        if self._reading_paused and transport is not None and transport.is_reading():
+        if not self._reading_paused or transport is None:
+            return
+        if transport.is_reading():
+            transport.pause_reading()
+        elif _READER_READDED and not transport.is_closing():
+            transport.resume_reading()
             transport.pause_reading()
 
     def _setup(self, transport: Any, unix: Optional[bool] = None) -> None:
