@@ -31,9 +31,9 @@ DEFAULT_HIGH_WATER_MARK = 16384
 #: Socket._nagle: Nagle still to be turned back on, before any write / before the next write.
 _NAGLE_UNTOUCHED = 1
 _NAGLE_AFTER_FIRST_WRITE = 2
-#: asyncio before 3.10 adds its transport's reader after connection_made even when the
+#: asyncio before 3.11 adds its transport's reader after connection_made even when the
 #: protocol paused reading there; Socket._repause undoes it.
-_READER_READDED = sys.version_info < (3, 10)
+_READER_READDED = sys.version_info < (3, 11)
 
 #: A first write this small is never held by Nagle (the smallest IPv4 MSS is 536 bytes).
 _NAGLE_FREE = 512
@@ -338,7 +338,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
     def _repause(self) -> None:
         """Pause again a transport its loop started reading after connection_made paused it.
 
-        uvloop does that; so does asyncio before 3.10, whose transport then still says it
+        uvloop does that; so does asyncio before 3.11, whose transport then still says it
         is not reading, so its reader is added and removed once more to really stop.
         """
         transport = self._transport
