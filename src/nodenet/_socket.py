@@ -31,12 +31,12 @@ DEFAULT_HIGH_WATER_MARK = 16384
 #: Socket._nagle: Nagle still to be turned back on, before any write / before the next write.
 _NAGLE_UNTOUCHED = 1
 _NAGLE_AFTER_FIRST_WRITE = 2
+#: A first write this small is never held by Nagle (the smallest IPv4 MSS is 536 bytes).
+_NAGLE_FREE = 512
+
 #: asyncio before 3.11 adds its transport's reader after connection_made even when the
 #: protocol paused reading there; Socket._repause undoes it.
 _READER_READDED = sys.version_info < (3, 11)
-
-#: A first write this small is never held by Nagle (the smallest IPv4 MSS is 536 bytes).
-_NAGLE_FREE = 512
 
 _Callback = Optional[Callable[..., Any]]
 
@@ -887,10 +887,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         if self._nagle == _NAGLE_UNTOUCHED and size <= _NAGLE_FREE:
             self._nagle = _NAGLE_AFTER_FIRST_WRITE
             return
-        self._nagle = 0
-        sock = self._sock()
-        if sock is not None:
-            sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 0)
+        self.set_no_delay(False)
 
     def set_keep_alive(self, enable: bool = False, initial_delay: float = 0) -> "Socket":
         """Turn TCP keep-alive on or off; ``initial_delay`` in ms."""
