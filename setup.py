@@ -1,4 +1,6 @@
-"""Builds the optional compiled emitter (``nodenet._emitter``) with Cython.
+"""Builds nodenet's optional compiled modules with Cython: the emitter core
+(``nodenet._emitter``, from ``_emitter.pyx``) and the Socket core (``nodenet._socket``,
+its pure-Python source compiled with the types in ``_socket.pxd``).
 
 The extension is optional: with no compiler (or no Cython) the pure-Python package is
 installed and a warning says so. ``NODENET_REQUIRE_EXTENSIONS=1`` makes a failed build fatal;
@@ -22,11 +24,12 @@ def extensions():
     except ImportError:
         if REQUIRE:
             raise
-        sys.stderr.write("nodenet: Cython is missing; installing the pure-Python emitter\n")
+        sys.stderr.write("nodenet: Cython is missing; installing the pure-Python modules\n")
         return []
     modules = cythonize(
-        ["src/nodenet/_emitter.pyx"],
-        compiler_directives={"language_level": "3"},
+        ["src/nodenet/_emitter.pyx", "src/nodenet/_socket.py"],
+        # annotations stay hints: the pure-Python twin runs the same source untyped
+        compiler_directives={"language_level": "3", "annotation_typing": False},
     )
     for ext in modules:
         ext.optional = not REQUIRE

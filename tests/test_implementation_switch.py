@@ -5,21 +5,33 @@ import subprocess
 import sys
 
 import nodenet
-from nodenet import events
+from nodenet import _socket, events
 
 
-def _implementation(env_extra):
+def _implementation(env_extra, code="import nodenet.events as e; print(e.IMPLEMENTATION)"):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NODENET_")}
     env.update(env_extra)
     out = subprocess.run(
-        [sys.executable, "-c", "import nodenet.events as e; print(e.IMPLEMENTATION)"],
-        env=env, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
     )
     return out.stdout.strip()
 
 
+_SOCKET_MODULE = (
+    "import nodenet, nodenet._socket as s;"
+    " print(s.COMPILED, s.__file__.endswith('.py'), nodenet.Socket.__mro__[2].__mro__[1].__module__)"
+)
+
+
 def test_no_extensions_forces_python():
     assert _implementation({"NODENET_NO_EXTENSIONS": "1"}) == "python"
+
+
+def test_no_extensions_runs_the_socket_module_from_source():
+    """The compiled Socket core sits on the compiled emitter: with the pure emitter the
+    socket module is imported from its source, even where the extension is installed."""
+    assert _implementation({"NODENET_NO_EXTENSIONS": "1"}, _SOCKET_MODULE) == \
+        "False True nodenet._emitter_py"
 
 
 def test_loaded_implementation_matches_environment():
@@ -37,8 +49,12 @@ def test_loaded_implementation_matches_environment():
 
         assert issubclass(events.EventEmitter, _emitter.EventEmitter)
         assert _implementation({}) == "cython"
+        assert _socket.COMPILED and not _socket.__file__.endswith(".py")
+        assert issubclass(nodenet.Socket, _emitter.EventEmitter)
+        assert _implementation({}, _SOCKET_MODULE) == "True False nodenet._emitter"
     else:
         assert events.EventEmitter is events.PyEventEmitter
+        assert not _socket.COMPILED and _socket.__file__.endswith(".py")
 
 
 def test_public_class_wraps_a_core(EventEmitter):

@@ -307,10 +307,7 @@ cdef object _decorator(EventEmitter emitter, object event, bint prepend, bint on
 cdef class EventEmitter:
     """Node's EventEmitter (compiled)."""
 
-    cdef public dict _events
-    cdef public object _max_listeners
-    cdef public bint _capture
-    cdef public set _warned
+    # its fields and C methods are declared in _emitter.pxd (nodenet._socket cimports it)
 
     def __cinit__(self, *args, **kwargs):
         self._events = {}

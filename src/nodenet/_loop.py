@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import weakref
-from typing import Any, Callable, Dict, Optional, Set, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Set, TypeVar
 
 try:
     if os.environ.get("NODENET_NO_UVLOOP"):
@@ -157,6 +157,9 @@ _H = TypeVar("_H", bound="Handle")
 class Handle:
     """What a server or socket shares with libuv's handles: while it is live (listening,
     connecting or open) and ref'd, it keeps ``nodenet.run()`` alive."""
+
+    if not TYPE_CHECKING:  # (mypy would then see no room for the attributes below)
+        __slots__ = ()  # a base of the compiled Socket core, which has no __dict__ of its own
 
     _loop: Any
     _refed: bool

@@ -1,4 +1,10 @@
-"""``Socket``: Node's net.Socket, an EventEmitter that is its own asyncio Protocol."""
+"""``Socket``: Node's net.Socket, an EventEmitter that is its own asyncio Protocol.
+
+When the package is built, this module is also compiled by Cython, with ``_socket.pxd``
+declaring ``_SocketCore`` as an extension type with typed fields over the compiled emitter
+core (``nodenet._emitter``). The source serves as the pure-Python twin (no compiler, or
+``NODENET_NO_EXTENSIONS``): one implementation, run both ways by the same tests.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ import re
 import socket as _socket
 import struct
 import sys
-from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Optional, Tuple, TypeVar
 
 from . import _encodings
 from ._loop import Handle, get_loop
@@ -25,6 +31,21 @@ from .errors import (
     system_error,
 )
 from .events import EventEmitter, capture_rejection_symbol
+
+try:
+    import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
+except ImportError:  # pure-Python install: nothing here is compiled
+    from . import _no_cython as cython
+
+#: Whether this module runs compiled (see nodenet._extensions).
+COMPILED: bool = cython.compiled
+
+if not cython.compiled:  # compiled, _socket.pxd cimports it
+    if TYPE_CHECKING:
+        from ._emitter_py import EventEmitter as EmitterCore
+    else:
+        #: The emitter core under Socket's state: the compiled one or its pure twin.
+        EmitterCore = EventEmitter.__mro__[1]
 
 DEFAULT_HIGH_WATER_MARK = 16384
 
@@ -123,12 +144,19 @@ def is_ip(value: Any) -> int:
     return 0
 
 
-class Socket(EventEmitter, Handle, asyncio.Protocol):
-    """Node's ``net.Socket``: a TCP or Unix stream connection."""
+_S = TypeVar("_S", bound="_SocketCore")
+
+
+class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
+    """Socket's state and behaviour; compiled, an extension type with typed fields.
+
+    ``Socket`` adds the public emitter class (Node's class properties, camelCase aliases)
+    on top, which an extension type cannot inherit from.
+    """
 
     # Slots, not the instance dict: a socket has more state than CPython's 30-key limit
     # for shared instance dicts, past which each one got its own 1.5 KB dict. Instances
-    # still have a ``__dict__`` (from EventEmitter) for attributes users add.
+    # still have a ``__dict__`` (from Socket) for attributes users add.
     __slots__ = (
         "_allow_half_open", "_bytes_read", "_bytes_written", "_closed", "_connect_task",
         "_connecting", "_counted", "_decoder", "_destroyed", "_end_emitted", "_ending", "_eof",
@@ -497,7 +525,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
             if self._eof:
                 self._emit_end()
 
-    def pause(self) -> "Socket":
+    def pause(self: _S) -> _S:
         """Stop emitting 'data' and stop reading from the connection."""
         if self._flowing is not False:
             self._flowing = False
@@ -508,7 +536,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
             self._pause_transport()
         return self
 
-    def resume(self) -> "Socket":
+    def resume(self: _S) -> _S:
         """Emit 'data' again (reading resumes)."""
         if self._flowing:
             return self
@@ -526,7 +554,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         """True after pause() (Node's ``isPaused``)."""
         return self._flowing is False
 
-    def set_encoding(self, encoding: Optional[str] = None) -> "Socket":
+    def set_encoding(self: _S, encoding: Optional[str] = None) -> _S:
         """Make 'data' carry ``str`` decoded with ``encoding`` (utf8 by default)."""
         self._decoder = _encodings.decoder(encoding)
         self._refresh_fast()
@@ -683,7 +711,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
             for callback in queued:
                 loop.call_soon(callback, err)
 
-    def end(self, data: Any = None, encoding: Any = None, callback: _Callback = None) -> "Socket":
+    def end(self: _S, data: Any = None, encoding: Any = None, callback: _Callback = None) -> _S:
         """Write ``data`` if given, then half-close the connection (send FIN)."""
         if callable(data):
             data, callback = None, data
@@ -736,7 +764,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
 
     # closing
 
-    def destroy(self, error: Optional[BaseException] = None) -> "Socket":
+    def destroy(self: _S, error: Optional[BaseException] = None) -> _S:
         """Close the connection now; 'error' (if given) and then 'close' follow."""
         if self._destroyed:
             return self
@@ -758,7 +786,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
             (self._loop or get_loop()).call_soon(self._emit_close)
         return self
 
-    def reset_and_destroy(self) -> "Socket":
+    def reset_and_destroy(self: _S) -> _S:
         """Close the connection with a TCP RST (Node's ``resetAndDestroy``)."""
         if self._connecting:
             EventEmitter.once(self, "connect", self.reset_and_destroy)
@@ -808,7 +836,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
 
     # timeouts
 
-    def set_timeout(self, timeout: float, callback: _Callback = None) -> "Socket":
+    def set_timeout(self: _S, timeout: float, callback: _Callback = None) -> _S:
         """Emit 'timeout' after ``timeout`` ms of inactivity (0 disables it)."""
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
             raise invalid_arg_type("msecs", "of type number", timeout)
@@ -866,7 +894,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         transport = self._transport
         return transport.get_extra_info("socket") if transport is not None else None
 
-    def set_no_delay(self, no_delay: bool = True) -> "Socket":
+    def set_no_delay(self: _S, no_delay: bool = True) -> _S:
         """Disable (True) or enable (False) Nagle's algorithm."""
         self._no_delay = bool(no_delay)
         self._nagle = 0
@@ -889,7 +917,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
             return
         self.set_no_delay(False)
 
-    def set_keep_alive(self, enable: bool = False, initial_delay: float = 0) -> "Socket":
+    def set_keep_alive(self: _S, enable: bool = False, initial_delay: float = 0) -> _S:
         """Turn TCP keep-alive on or off; ``initial_delay`` in ms."""
         self._keep_alive = bool(enable)
         self._keep_alive_delay = initial_delay or 0
@@ -903,7 +931,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
 
     # connecting
 
-    def connect(self, *args: Any, **kwargs: Any) -> "Socket":
+    def connect(self: _S, *args: Any, **kwargs: Any) -> _S:
         """Connect: ``(port, host='localhost', cb)``, ``(path, cb)`` or ``(options, cb)``."""
         options, callback = normalize(args, kwargs, "connect_listener")
         path = options.get("path")
@@ -1056,7 +1084,7 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         _Pipe(self, destination, end)
         return destination
 
-    def unpipe(self, destination: Any = None) -> "Socket":
+    def unpipe(self: _S, destination: Any = None) -> _S:
         """Stop piping to ``destination`` (or to every destination)."""
         for listener in list(self.listeners("data")):
             pipe = getattr(listener, "__self__", None)
@@ -1203,6 +1231,10 @@ class Socket(EventEmitter, Handle, asyncio.Protocol):
         return f"<nodenet.net.Socket {self.ready_state}{where}>"
 
 
+class Socket(_SocketCore, EventEmitter):
+    """Node's ``net.Socket``: a TCP or Unix stream connection."""
+
+
 def _check_connect_options(options: Dict[str, Any]) -> None:
     """Node's lookupAndConnect checks of localAddress, localPort and autoSelectFamily."""
     local_address = options.get("localAddress")
@@ -1258,7 +1290,7 @@ class _Pipe:
 
     __slots__ = ("src", "dest", "end", "paused", "key", "draining")
 
-    def __init__(self, src: Socket, dest: Any, end: bool) -> None:
+    def __init__(self, src: _SocketCore, dest: Any, end: bool) -> None:
         self.src = src
         self.dest = dest
         self.end = end

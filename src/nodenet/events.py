@@ -162,6 +162,10 @@ else:
             CEventEmitter = _finish(_emitter.EventEmitter)
 
     EventEmitter = CEventEmitter if CEventEmitter is not None else PyEventEmitter
+    if CEventEmitter is None:
+        from ._extensions import use_sources
+
+        use_sources()  # the compiled Socket core needs the compiled emitter
 IMPLEMENTATION = "cython" if CEventEmitter is not None else "python"
 
 

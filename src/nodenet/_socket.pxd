@@ -1,0 +1,54 @@
+# Compiled, ``_SocketCore`` is an extension type over the compiled emitter core: its state
+# is typed C fields (the names of its ``__slots__`` in _socket.py), so its methods reach
+# them without attribute lookups. ``public``: other modules and tests read them by name.
+
+from nodenet._emitter cimport EventEmitter as EmitterCore
+
+
+cdef class _SocketCore(EmitterCore):
+    cdef public bint _allow_half_open
+    cdef public long long _bytes_read
+    cdef public long long _bytes_written
+    cdef public bint _closed
+    cdef public object _connect_task
+    cdef public bint _connecting
+    cdef public bint _counted
+    cdef public object _decoder
+    cdef public bint _destroyed
+    cdef public bint _end_emitted
+    cdef public bint _ending
+    cdef public bint _eof
+    cdef public object _error
+    cdef public bint _fast
+    cdef public bint _finished
+    cdef public object _flowing
+    cdef public object _flush_waiters
+    cdef public object _hwm
+    cdef public object _keep_alive
+    cdef public object _keep_alive_delay
+    cdef public object _last_active
+    cdef public bint _live
+    cdef public object _loop
+    cdef public int _nagle
+    cdef public bint _need_drain
+    cdef public object _no_delay
+    cdef public object _on_finished
+    cdef public object _peer
+    cdef public object _pending
+    cdef public object _pipe
+    cdef public object _rbuf
+    cdef public long long _rbuf_len
+    cdef public bint _reading_paused
+    cdef public bint _refed
+    cdef public object _server
+    cdef public object _sockname
+    cdef public object _timeout_ms
+    cdef public object _timer
+    cdef public object _transport
+    cdef public bint _unix
+    cdef public bint _write_paused
+
+
+cdef class _Pipe:
+    cdef public object src, dest, key
+    cdef public bint end, paused, draining
