@@ -18,8 +18,8 @@ def _implementation(env_extra, code="import nodenet.events as e; print(e.IMPLEME
 
 
 _SOCKET_MODULE = (
-    "import nodenet, nodenet._socket as s;"
-    " print(s.COMPILED, s.__file__.endswith('.py'), nodenet.Socket.__mro__[2].__mro__[1].__module__)"
+    "import nodenet, nodenet._socket as s; core = nodenet.Socket.__mro__[2].__mro__[1];"
+    " print(s.COMPILED, s.__file__.endswith('.py'), core.__module__)"
 )
 
 

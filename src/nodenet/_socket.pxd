@@ -48,7 +48,32 @@ cdef class _SocketCore(EmitterCore):
     cdef public bint _unix
     cdef public bint _write_paused
 
+    # C-level calls between the core's own steps (still methods Python can call and a
+    # subclass can override)
+    cpdef _init_state(self, server, allow_half_open, hwm, no_delay, keep_alive, delay)
+    cpdef _report(self, exc)
+    cpdef _emit_safe(self, event, tuple args=*)
+    cpdef _listen(self, event, listener, bint prepend, bint once)
+    cpdef _accepted(self, transport, server)
+    cpdef _pause_transport(self)
+    cpdef _resume_transport(self)
+    cpdef _setup(self, transport, is_unix=*)
+    cpdef _refresh_fast(self)
+    cpdef _emit_end(self)
+    cpdef resume(self)
+    cpdef _check_drain_state(self)
+    cpdef _after_flush(self, fn)
+    cpdef _fail_waiters(self)
+    cpdef end(self, data=*, encoding=*, callback=*)
+    cpdef destroy(self, error=*)
+    cpdef _detach(self)
+    cpdef _emit_close(self)
+    cpdef _touch(self)
+    cpdef _clear_timer(self)
+    cpdef _restore_nagle(self, size)
+
 
 cdef class _Pipe:
-    cdef public object src, dest, key
+    cdef public _SocketCore src
+    cdef public object dest, key
     cdef public bint end, paused, draining

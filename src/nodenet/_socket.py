@@ -267,7 +267,8 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             "socket": self,
         })
 
-    def _emit_safe(self, event: str, *args: Any) -> None:
+    def _emit_safe(self, event: str, args: Tuple[Any, ...] = ()) -> None:
+        """``emit(event, *args)``; an exception from a listener goes to the loop's handler."""
         try:
             self.emit(event, *args)
         except Exception as exc:  # noqa: BLE001 - Node's uncaught exception
@@ -378,12 +379,12 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             transport.resume_reading()
             transport.pause_reading()
 
-    def _setup(self, transport: Any, unix: Optional[bool] = None) -> None:
+    def _setup(self, transport: Any, is_unix: Optional[bool] = None) -> None:
         hwm = self._hwm
         transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
-        if unix is None:
-            unix = transport.get_extra_info("sockname").__class__ is not tuple
-        if unix:
+        if is_unix is None:
+            is_unix = transport.get_extra_info("sockname").__class__ is not tuple
+        if is_unix:
             self._unix = True
         self._hold()
         if not self._unix:
@@ -496,7 +497,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         if decoder is not None:
             rest = decoder.decode(b"", True)
             if rest:
-                self._emit_safe("data", rest)
+                self._emit_safe("data", (rest,))
         self._emit_safe("end")
         if self._destroyed:
             return
@@ -514,7 +515,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 chunk = self._decoder.decode(chunk)
                 if not chunk:
                     continue
-            self._emit_safe("data", chunk)
+            self._emit_safe("data", (chunk,))
         if rbuf is not None and not rbuf and self._rbuf is rbuf:
             self._rbuf = None
             self._refresh_fast()
@@ -560,31 +561,27 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._refresh_fast()
         return self
 
-    def on(self, event: Any, listener: Any = None) -> Any:
-        result = EventEmitter.on(self, event, listener)
+    def _listen(self, event: Any, listener: Any, prepend: bool, once: bool) -> Any:
+        """EventEmitter's registration; a 'data' listener also starts the flow (Node's
+        Readable.on)."""
+        result = self._register(event, listener, prepend, once)
         if event == "data" and self._flowing is not False:
             self.resume()
         return result
+
+    def on(self, event: Any, listener: Any = None) -> Any:
+        return self._listen(event, listener, False, False)
 
     add_listener = on
 
     def once(self, event: Any, listener: Any = None) -> Any:
-        result = EventEmitter.once(self, event, listener)
-        if event == "data" and self._flowing is not False:
-            self.resume()
-        return result
+        return self._listen(event, listener, False, True)
 
     def prepend_listener(self, event: Any, listener: Any = None) -> Any:
-        result = EventEmitter.prepend_listener(self, event, listener)
-        if event == "data" and self._flowing is not False:
-            self.resume()
-        return result
+        return self._listen(event, listener, True, False)
 
     def prepend_once_listener(self, event: Any, listener: Any = None) -> Any:
-        result = EventEmitter.prepend_once_listener(self, event, listener)
-        if event == "data" and self._flowing is not False:
-            self.resume()
-        return result
+        return self._listen(event, listener, True, True)
 
     # writing
 
@@ -829,8 +826,8 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         err = self._error
         try:
             if err is not None:
-                self._emit_safe("error", err)
-            self._emit_safe("close", err is not None)
+                self._emit_safe("error", (err,))
+            self._emit_safe("close", (err is not None,))
         finally:
             self._release()
 
@@ -1052,15 +1049,15 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             err.errno = exc.errno  # type: ignore[attr-defined]
             err.syscall = "getaddrinfo"  # type: ignore[attr-defined]
             err.hostname = host  # type: ignore[attr-defined]
-            self._emit_safe("lookup", err, None, None, host)
+            self._emit_safe("lookup", (err, None, None, host))
             raise OSError(exc.errno, str(err)) from exc
         seen: List[Tuple[int, str]] = []
         for fam_, _, _, _, addr in infos:
             if (fam_, addr[0]) not in seen:
                 seen.append((fam_, addr[0]))
         if seen:
-            self._emit_safe("lookup", None, seen[0][1], 6 if seen[0][0] == _socket.AF_INET6
-                            else 4, host)
+            family = 6 if seen[0][0] == _socket.AF_INET6 else 4
+            self._emit_safe("lookup", (None, seen[0][1], family, host))
         return seen
 
     def _open_fd(self, fd: Any) -> None:
