@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from . import errors, events, net
+import os as _os
+
+if _os.environ.get("NODENET_NO_EXTENSIONS"):
+    from ._extensions import use_sources
+
+    use_sources()
+
+from . import errors, events, net  # noqa: E402
 from ._loop import LOOP_IMPLEMENTATION, get_loop, run
 from .events import (
     AbortController,

@@ -2,7 +2,12 @@
 # is typed C fields (the names of its ``__slots__`` in _socket.py), so its methods reach
 # them without attribute lookups. ``public``: other modules and tests read them by name.
 
+cimport cython
+
 from nodenet._emitter cimport EventEmitter as EmitterCore
+
+
+cdef class _Pipe
 
 
 cdef class _SocketCore(EmitterCore):
@@ -35,7 +40,7 @@ cdef class _SocketCore(EmitterCore):
     cdef public object _on_finished
     cdef public object _peer
     cdef public object _pending
-    cdef public object _pipe
+    cdef public _Pipe _pipe
     cdef public object _rbuf
     cdef public long long _rbuf_len
     cdef public bint _reading_paused
@@ -71,6 +76,10 @@ cdef class _SocketCore(EmitterCore):
     cpdef _touch(self)
     cpdef _clear_timer(self)
     cpdef _restore_nagle(self, size)
+
+    # the per-chunk path: the piped-to socket's fields are read directly
+    @cython.locals(pipe=_Pipe, dest=_SocketCore)
+    cpdef data_received(self, data)
 
 
 cdef class _Pipe:
