@@ -27,7 +27,8 @@ def extensions():
         sys.stderr.write("nodenet: Cython is missing; installing the pure-Python modules\n")
         return []
     modules = cythonize(
-        ["src/nodenet/_emitter.pyx", "src/nodenet/_socket.py", "src/nodenet/_loop.py"],
+        ["src/nodenet/_emitter.pyx", "src/nodenet/_socket.py", "src/nodenet/_loop.py",
+         "src/nodenet/_server.py"],
         # annotations stay hints: the pure-Python twin runs the same source untyped
         compiler_directives={"language_level": "3", "annotation_typing": False},
     )

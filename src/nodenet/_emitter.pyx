@@ -83,12 +83,16 @@ cdef extern from *:
         return result;
     }
 
-    /* ``type(emitter).<name>`` (``default_max_listeners``), remembered while neither the
-       class nor its metaclass changes (their version tags say so). Remembered only when it is
-       a plain int or float found in the class's MRO, with nothing of the metaclass in front. */
-    static PyTypeObject *__nodenet_limit_type = NULL;  /* compared, never used */
-    static unsigned int __nodenet_limit_tag = 0, __nodenet_limit_meta_tag = 0;
-    static PyObject *__nodenet_limit_value = NULL;
+    /* ``type(emitter).<name>`` (``default_max_listeners``, ``capture_rejections``), remembered
+       while neither the class nor its metaclass changes (their version tags say so), one class
+       per name. Remembered only when it is a plain bool, int or float found in the class's
+       MRO, with nothing of the metaclass in front. */
+    typedef struct {
+        PyTypeObject *type;  /* compared, never used */
+        unsigned int tag, meta_tag;
+        PyObject *value;
+    } __nodenet_class_cache;
+    static __nodenet_class_cache __nodenet_limit_cache, __nodenet_capture_cache;
 
     static CYTHON_INLINE int __nodenet_tag(PyTypeObject *type, unsigned int *tag) {
     #ifdef Py_TPFLAGS_VALID_VERSION_TAG
@@ -98,27 +102,37 @@ cdef extern from *:
         return *tag != 0;
     }
 
-    static PyObject *__nodenet_class_limit(PyObject *emitter, PyObject *name) {
+    static PyObject *__nodenet_class_attr(__nodenet_class_cache *cache, PyObject *emitter,
+                                          PyObject *name) {
         PyTypeObject *type = Py_TYPE(emitter), *meta = Py_TYPE(type);
         unsigned int tag, meta_tag;
         PyObject *value;
-        if (type == __nodenet_limit_type && __nodenet_tag(type, &tag) && tag == __nodenet_limit_tag
-                && __nodenet_tag(meta, &meta_tag) && meta_tag == __nodenet_limit_meta_tag) {
-            Py_INCREF(__nodenet_limit_value);
-            return __nodenet_limit_value;
+        if (type == cache->type && __nodenet_tag(type, &tag) && tag == cache->tag
+                && __nodenet_tag(meta, &meta_tag) && meta_tag == cache->meta_tag) {
+            Py_INCREF(cache->value);
+            return cache->value;
         }
         value = PyObject_GetAttr((PyObject *)type, name);
-        if (value != NULL && (PyLong_CheckExact(value) || PyFloat_CheckExact(value))
+        if (value != NULL && (PyLong_CheckExact(value) || PyFloat_CheckExact(value)
+                              || PyBool_Check(value))
                 && meta->tp_getattro == PyType_Type.tp_getattro
                 && _PyType_Lookup(meta, name) == NULL && _PyType_Lookup(type, name) == value
                 && __nodenet_tag(type, &tag) && __nodenet_tag(meta, &meta_tag)) {
             Py_INCREF(value);
-            Py_XSETREF(__nodenet_limit_value, value);
-            __nodenet_limit_type = type;
-            __nodenet_limit_tag = tag;
-            __nodenet_limit_meta_tag = meta_tag;
+            Py_XSETREF(cache->value, value);
+            cache->type = type;
+            cache->tag = tag;
+            cache->meta_tag = meta_tag;
         }
         return value;
+    }
+
+    static CYTHON_INLINE PyObject *__nodenet_class_limit(PyObject *emitter, PyObject *name) {
+        return __nodenet_class_attr(&__nodenet_limit_cache, emitter, name);
+    }
+
+    static CYTHON_INLINE PyObject *__nodenet_class_capture(PyObject *emitter, PyObject *name) {
+        return __nodenet_class_attr(&__nodenet_capture_cache, emitter, name);
     }
 
     /* Whether the exact str ``s`` is "error", without a call: any other name is told
@@ -136,6 +150,7 @@ cdef extern from *:
     int _is_error_str "__nodenet_is_error_str"(object s) except -1
     object _call "__nodenet_call"(PyObject* f, PyObject** argv, size_t nargs)
     object _class_limit "__nodenet_class_limit"(object emitter, object name)
+    object _class_capture "__nodenet_class_capture"(object emitter, object name)
 
 cdef object _monitor = error_monitor
 cdef tuple _EMPTY = ()
@@ -303,6 +318,14 @@ cdef object _decorator(EventEmitter emitter, object event, bint prepend, bint on
     return decorate
 
 
+cdef inline bint _default_capture(object emitter) except -1:
+    """``default_capture(type(emitter))``, the class's setting remembered between calls."""
+    try:
+        return bool(_class_capture(emitter, "capture_rejections"))
+    except AttributeError:
+        return default_capture(type(emitter))
+
+
 @cython.auto_pickle(False)
 cdef class EventEmitter:
     """Node's EventEmitter (compiled)."""
@@ -312,7 +335,7 @@ cdef class EventEmitter:
     def __cinit__(self, *args, **kwargs):
         self._events = {}
         self._max_listeners = None
-        self._capture = default_capture(type(self))
+        self._capture = _default_capture(self)
         self._warned = None
 
     def __getstate__(self):

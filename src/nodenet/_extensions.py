@@ -17,7 +17,7 @@ import sys
 from typing import Optional, Sequence
 
 #: Modules that are both a source file and, when built, an extension of the same name.
-DUAL_MODULES = ("nodenet._socket", "nodenet._loop")
+DUAL_MODULES = ("nodenet._socket", "nodenet._loop", "nodenet._server")
 
 
 class _SourceFinder(importlib.abc.MetaPathFinder):
