@@ -427,6 +427,11 @@ cdef class EventEmitter:
 
     def remove_listener(self, event, listener):
         """Remove the most recently added ``listener`` of ``event``; emit 'removeListener'."""
+        return self._remove(event, listener)
+
+    off = remove_listener
+
+    cdef object _remove(self, object event, object listener):
         cdef dict events = self._events
         cdef tuple existing
         cdef Py_ssize_t position, count
@@ -454,8 +459,6 @@ cdef class EventEmitter:
         if _holds(events, event, True, "removeListener", _REMOVE_LISTENER_HASH):
             self.emit("removeListener", event, listener)
         return self
-
-    off = remove_listener
 
     def remove_all_listeners(self, event=None):
         """Remove all listeners (of ``event``, or of every event), last added first."""

@@ -184,6 +184,7 @@ class EventEmitter:
         return self
 
     off = remove_listener
+    _remove = remove_listener  # the compiled core's C-level name for it
 
     def remove_all_listeners(self: _Self, event: Any = None) -> _Self:
         """Remove all listeners (of ``event``, or of every event), last added first."""

@@ -85,4 +85,4 @@ cdef class _SocketCore(EmitterCore):
 cdef class _Pipe:
     cdef public _SocketCore src
     cdef public object dest, key
-    cdef public bint end, paused, draining
+    cdef public bint end, paused, draining, plain

@@ -1285,7 +1285,7 @@ def _abort_error(signal: Any) -> BaseException:
 class _Pipe:
     """One ``src.pipe(dest)``: forwards chunks with backpressure."""
 
-    __slots__ = ("src", "dest", "end", "paused", "key", "draining")
+    __slots__ = ("src", "dest", "end", "paused", "key", "draining", "plain")
 
     def __init__(self, src: _SocketCore, dest: Any, end: bool) -> None:
         self.src = src
@@ -1295,11 +1295,15 @@ class _Pipe:
         self.draining = False
         cleanup = self.cleanup
         dest.on("close", cleanup)
+        # a plain Socket's own registration, without the lookup of its ``on`` (which only
+        # a subclass could have changed)
+        plain = type(src) is Socket
+        self.plain = plain
         if end:
-            src.on("end", self.onend)
+            src._listen("end", self.onend, False, False) if plain else src.on("end", self.onend)
         if src is not dest:
-            src.on("close", cleanup)
-        src.on("data", self.ondata)
+            src._listen("close", cleanup, False, False) if plain else src.on("close", cleanup)
+        src._listen("data", self.ondata, False, False) if plain else src.on("data", self.ondata)
         self.key: Any = None
         if isinstance(dest, Socket) and type(dest).write is Socket.write:
             listeners = src._events.get("data")
@@ -1337,10 +1341,16 @@ class _Pipe:
             src._pipe = None
         self.key = None
         cleanup = self.cleanup
-        src.remove_listener("data", self.ondata)
-        src.remove_listener("end", self.onend)
-        if src is not dest:
-            src.remove_listener("close", cleanup)
+        if self.plain:
+            src._remove("data", self.ondata)
+            src._remove("end", self.onend)
+            if src is not dest:
+                src._remove("close", cleanup)
+        else:
+            src.remove_listener("data", self.ondata)
+            src.remove_listener("end", self.onend)
+            if src is not dest:
+                src.remove_listener("close", cleanup)
         if self.draining:
             self.draining = False
             dest.remove_listener("drain", self.ondrain)

@@ -75,3 +75,31 @@ async def test_unpipe(loop):
     b.destroy()
     server.close()
     _ = net
+
+
+async def test_pipe_registers_through_a_subclass_on_and_remove_listener(loop):
+    """Node's pipe calls ``src.on(...)`` and ``removeListener``: a subclass that overrides
+    them sees the pipe's listeners come and go (a plain Socket's are added in C)."""
+    calls = []
+
+    class Tracing(net.Socket):
+        def on(self, event, listener=None):
+            calls.append(("on", event))
+            return super().on(event, listener)
+
+        def remove_listener(self, event, listener):
+            calls.append(("off", event))
+            return super().remove_listener(event, listener)
+
+    server = await start_server(lambda s: s.pipe(s))
+    client = Tracing()
+    client.connect(server.address()["port"], "127.0.0.1")
+    await until(lambda: client.ready_state == "open")
+    sink = Tracing()
+    client.pipe(sink)
+    assert ("on", "data") in calls and ("on", "end") in calls and ("on", "close") in calls
+    client.unpipe(sink)
+    assert ("off", "data") in calls and ("off", "end") in calls
+    client.end(b"x")
+    await closed(client)
+    server.close()
