@@ -53,12 +53,13 @@ class Server(EventEmitter, Handle):
             value = opts.get(key, False)
             if not isinstance(value, bool):
                 raise invalid_arg_type(f"options.{key}", "of type boolean", value)
-        self._allow_half_open: bool = opts.get("allowHalfOpen", False)
         self._pause_on_connect: bool = opts.get("pauseOnConnect", False)
-        self._no_delay: bool = opts.get("noDelay", False)
-        self._keep_alive: bool = opts.get("keepAlive", False)
-        self._keep_alive_initial_delay = opts.get("keepAliveInitialDelay", 0) or 0
-        self._high_water_mark: Optional[int] = opts.get("highWaterMark")
+        keep_alive = opts.get("keepAlive", False)
+        #: What each accepted socket starts with: allowHalfOpen, highWaterMark, noDelay,
+        #: keepAlive and its initial delay (one attribute read per connection).
+        self._accept_options: Tuple[bool, Any, bool, bool, Any] = (
+            opts.get("allowHalfOpen", False), opts.get("highWaterMark"), opts.get("noDelay", False),
+            keep_alive, (opts.get("keepAliveInitialDelay", 0) or 0) if keep_alive else 0)
         self._loop: Any = None
         self._sock: Any = None
         self._aio: Any = None

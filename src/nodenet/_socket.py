@@ -204,13 +204,12 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     @classmethod
     def _for_server(cls, server: Any) -> "Socket":
         """A socket for ``server`` to accept into, with the server's options."""
+        # (__new__ sets the emitter's state; its __init__ would only read options)
         self: Socket = cls.__new__(cls)  # type: ignore[assignment]  # (typing.cast costs a call)
-        EventEmitter.__init__(self)
-        hwm = server._high_water_mark
-        self._init_state(server, server._allow_half_open,
+        allow_half_open, hwm, no_delay, keep_alive, delay = server._accept_options
+        self._init_state(server, allow_half_open,
                          DEFAULT_HIGH_WATER_MARK if hwm is None else int(hwm),
-                         server._no_delay, server._keep_alive,
-                         server._keep_alive_initial_delay if server._keep_alive else 0)
+                         no_delay, keep_alive, delay)
         return self
 
     def _init_state(self, server: Any, allow_half_open: bool, hwm: int, no_delay: Any,
