@@ -86,3 +86,6 @@ cdef class _Pipe:
     cdef public _SocketCore src
     cdef public object dest, key
     cdef public bint end, paused, draining, plain
+
+    cdef _src_on(self, str event, object listener)
+    cdef _src_off(self, str event, object listener)

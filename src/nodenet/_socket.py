@@ -1292,27 +1292,46 @@ class _Pipe:
         self.end = end
         self.paused = False
         self.draining = False
+        self.plain = type(src) is Socket
         cleanup = self.cleanup
-        dest.on("close", cleanup)
-        # a plain Socket's own registration, without the lookup of its ``on`` (which only
-        # a subclass could have changed)
-        plain = type(src) is Socket
-        self.plain = plain
+        same = src is dest
+        if not same:
+            dest.on("close", cleanup)
+        else:
+            self._src_on("close", cleanup)
         if end:
-            src._listen("end", self.onend, False, False) if plain else src.on("end", self.onend)
-        if src is not dest:
-            src._listen("close", cleanup, False, False) if plain else src.on("close", cleanup)
-        src._listen("data", self.ondata, False, False) if plain else src.on("data", self.ondata)
+            self._src_on("end", self.onend)
+        if not same:
+            self._src_on("close", cleanup)
+        self._src_on("data", self.ondata)
         self.key: Any = None
         if isinstance(dest, Socket) and type(dest).write is Socket.write:
             listeners = src._events.get("data")
             if listeners.__class__ is tuple and len(listeners) == 1:
                 self.key = listeners
                 src._pipe = self
-        if hasattr(dest, "emit"):
+        if same:
+            if "pipe" in src._events:
+                src.emit("pipe", src)
+        elif hasattr(dest, "emit"):
             events = getattr(dest, "_events", None)
             if events.__class__ is not dict or "pipe" in events:
                 dest.emit("pipe", src)
+
+    def _src_on(self, event: str, listener: Callable[..., Any]) -> None:
+        """``src.on(event, listener)``; for a plain Socket without the lookup of its ``on``,
+        which only a subclass could have changed (in C when compiled)."""
+        if self.plain:
+            self.src._listen(event, listener, False, False)
+        else:
+            self.src.on(event, listener)
+
+    def _src_off(self, event: str, listener: Callable[..., Any]) -> None:
+        """``src.remove_listener(event, listener)``, likewise."""
+        if self.plain:
+            self.src._remove(event, listener)
+        else:
+            self.src.remove_listener(event, listener)
 
     def ondata(self, chunk: Any) -> None:
         if self.dest.write(chunk) is False and not self.paused:
@@ -1340,20 +1359,14 @@ class _Pipe:
             src._pipe = None
         self.key = None
         cleanup = self.cleanup
-        if self.plain:
-            src._remove("data", self.ondata)
-            src._remove("end", self.onend)
-            if src is not dest:
-                src._remove("close", cleanup)
-        else:
-            src.remove_listener("data", self.ondata)
-            src.remove_listener("end", self.onend)
-            if src is not dest:
-                src.remove_listener("close", cleanup)
+        self._src_off("data", self.ondata)
+        self._src_off("end", self.onend)
+        self._src_off("close", cleanup)
         if self.draining:
             self.draining = False
             dest.remove_listener("drain", self.ondrain)
-        dest.remove_listener("close", cleanup)
+        if src is not dest:
+            dest.remove_listener("close", cleanup)
 
 
 add_aliases(Socket, EMITTER_ALIASES)
