@@ -12,4 +12,5 @@ cdef class EventEmitter:
     cdef object _add(self, object event, object listener, bint prepend)
     cdef object _register(self, object event, object listener, bint prepend, bint once)
     cdef object _remove(self, object event, object listener)
+    cdef object _emit_args(self, object event, tuple args)
     cdef object _emit(self, object event, PyObject** argv, Py_ssize_t argc, object args)

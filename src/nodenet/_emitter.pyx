@@ -502,6 +502,11 @@ cdef class EventEmitter:
             return False
         return _call_listeners(self, event, _as_tuple(<object>found), argv, argc, args)
 
+    cdef object _emit_args(self, object event, tuple args):
+        """``emit(event, *args)`` without looking ``emit`` up: for compiled callers that know
+        it is not overridden."""
+        return _dispatch(self, event, PySequence_Fast_ITEMS(args), PyTuple_GET_SIZE(args), args)
+
     # inspecting
 
     def listeners(self, event):
@@ -587,18 +592,21 @@ cdef class _EmitSignature:
 cdef _EmitSignature _signature = _EmitSignature()
 
 
-cdef object _emit_fastcall(EventEmitter self, PyObject** argv, Py_ssize_t argc, PyObject* kwnames):
+cdef inline object _dispatch(EventEmitter self, object event, PyObject** argv, Py_ssize_t argc,
+                             object args):
     cdef PyObject* found
-    cdef object event
+    if PyUnicode_CheckExact(event) and not _is_error_str(event):
+        # the common case, a str name other than 'error': no monitor, no unhandled error
+        found = PyDict_GetItemWithError(self._events, event)
+        if found is NULL:
+            return False
+        return _call_listeners(self, event, _as_tuple(<object>found), argv, argc, args)
+    return self._emit(event, argv, argc, args)
+
+
+cdef object _emit_fastcall(EventEmitter self, PyObject** argv, Py_ssize_t argc, PyObject* kwnames):
     if kwnames is NULL and argc > 0:
-        event = <object>argv[0]
-        if PyUnicode_CheckExact(event) and not _is_error_str(event):
-            # the common case, a str name other than 'error': no monitor, no unhandled error
-            found = PyDict_GetItemWithError(self._events, event)
-            if found is NULL:
-                return False
-            return _call_listeners(self, event, _as_tuple(<object>found), argv + 1, argc - 1, None)
-        return self._emit(event, argv + 1, argc - 1, None)
+        return _dispatch(self, <object>argv[0], argv + 1, argc - 1, None)
     positional = _pack(argv, argc)
     keywords = {}
     if kwnames is not NULL:

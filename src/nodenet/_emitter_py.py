@@ -230,6 +230,10 @@ class EventEmitter:
 
     # inspecting
 
+    def _emit_args(self, event: Any, args: Tuple[Any, ...]) -> bool:
+        """``emit(event, *args)``: the compiled core's C-level entry, here a plain call."""
+        return self.emit(event, *args)
+
     def listeners(self, event: Any) -> List[Listener]:
         """A copy of ``event``'s listeners, once-wrappers unwrapped."""
         return [

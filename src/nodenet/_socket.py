@@ -267,9 +267,15 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         })
 
     def _emit_safe(self, event: str, args: Tuple[Any, ...] = ()) -> None:
-        """``emit(event, *args)``; an exception from a listener goes to the loop's handler."""
+        """``emit(event, *args)``; an exception from a listener goes to the loop's handler.
+
+        A plain Socket's ``emit`` is the core's (in C when compiled): only a subclass can
+        have changed it, and only a subclass's is looked up."""
         try:
-            self.emit(event, *args)
+            if type(self) is Socket:
+                self._emit_args(event, args)
+            else:
+                self.emit(event, *args)
         except Exception as exc:  # noqa: BLE001 - Node's uncaught exception
             self._report(exc)
 

@@ -521,3 +521,23 @@ async def test_socket_state_lives_in_slots_and_users_may_add_attributes(loop):
         assert sock.user_tag == "mine" and vars(sock) == {"user_tag": "mine"}
     client.destroy()
     server.close()
+
+
+async def test_a_subclass_emit_sees_the_socket_own_events(loop):
+    """The socket's own events go through ``emit`` as in Node (``this.emit``): a subclass
+    that overrides it sees them (a plain Socket's are dispatched in C)."""
+    seen = []
+
+    class Tracing(net.Socket):
+        def emit(self, event, *args):
+            seen.append(event)
+            return super().emit(event, *args)
+
+    server = await start_server(lambda s: s.end(b"bye"))
+    client = Tracing()
+    client.on("data", lambda chunk: None)
+    client.connect(server.address()["port"], "127.0.0.1")
+    await closed(client)
+    for event in ("connect", "ready", "resume", "data", "end", "finish", "close"):
+        assert event in seen, (event, seen)
+    server.close()
