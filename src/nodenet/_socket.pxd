@@ -41,6 +41,7 @@ cdef class _SocketCore(EmitterCore):
     cdef public object _peer
     cdef public object _pending
     cdef public _Pipe _pipe
+    cdef public bint _plain
     cdef public object _rbuf
     cdef public long long _rbuf_len
     cdef public bint _reading_paused

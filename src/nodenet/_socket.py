@@ -162,7 +162,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         "_connecting", "_counted", "_decoder", "_destroyed", "_end_emitted", "_ending", "_eof",
         "_error", "_fast", "_finished", "_flowing", "_flush_waiters", "_hwm", "_keep_alive",
         "_keep_alive_delay", "_last_active", "_live", "_loop", "_nagle", "_need_drain",
-        "_no_delay", "_on_finished", "_peer", "_pending", "_pipe", "_rbuf", "_rbuf_len",
+        "_no_delay", "_on_finished", "_peer", "_pending", "_pipe", "_plain", "_rbuf", "_rbuf_len",
         "_reading_paused", "_refed", "_server", "_sockname", "_timeout_ms", "_timer",
         "_transport", "_unix", "_write_paused",
     )
@@ -257,6 +257,8 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._sockname: Any = None
         self._unix = False
         self._nagle = 0
+        #: exactly a Socket: its emit/on/remove_listener are the cores' (see _emit_safe)
+        self._plain = type(self) is Socket
 
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
@@ -272,7 +274,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         A plain Socket's ``emit`` is the core's (in C when compiled): only a subclass can
         have changed it, and only a subclass's is looked up."""
         try:
-            if type(self) is Socket:
+            if self._plain:
                 self._emit_args(event, args)
             else:
                 self.emit(event, *args)
@@ -424,7 +426,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                                 and not pipe.paused:
                             pipe.pause()
                         return
-                self.emit("data", data)
+                if self._plain:
+                    self._emit_args("data", (data,))
+                else:
+                    self.emit("data", data)
             except Exception as exc:  # noqa: BLE001
                 self._report(exc)
             return
@@ -1298,7 +1303,7 @@ class _Pipe:
         self.end = end
         self.paused = False
         self.draining = False
-        self.plain = type(src) is Socket
+        self.plain = src._plain
         cleanup = self.cleanup
         same = src is dest
         if not same:
