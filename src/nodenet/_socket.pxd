@@ -86,7 +86,7 @@ cdef class _SocketCore(EmitterCore):
 cdef class _Pipe:
     cdef public _SocketCore src
     cdef public object dest, key
-    cdef public bint end, paused, draining, plain
+    cdef public bint end, paused, draining
 
     cdef _src_on(self, str event, object listener)
     cdef _src_off(self, str event, object listener)

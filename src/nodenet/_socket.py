@@ -1295,7 +1295,7 @@ def _abort_error(signal: Any) -> BaseException:
 class _Pipe:
     """One ``src.pipe(dest)``: forwards chunks with backpressure."""
 
-    __slots__ = ("src", "dest", "end", "paused", "key", "draining", "plain")
+    __slots__ = ("src", "dest", "end", "paused", "key", "draining")
 
     def __init__(self, src: _SocketCore, dest: Any, end: bool) -> None:
         self.src = src
@@ -1303,7 +1303,6 @@ class _Pipe:
         self.end = end
         self.paused = False
         self.draining = False
-        self.plain = src._plain
         cleanup = self.cleanup
         same = src is dest
         if not same:
@@ -1332,14 +1331,14 @@ class _Pipe:
     def _src_on(self, event: str, listener: Callable[..., Any]) -> None:
         """``src.on(event, listener)``; for a plain Socket without the lookup of its ``on``,
         which only a subclass could have changed (in C when compiled)."""
-        if self.plain:
+        if self.src._plain:
             self.src._listen(event, listener, False, False)
         else:
             self.src.on(event, listener)
 
     def _src_off(self, event: str, listener: Callable[..., Any]) -> None:
         """``src.remove_listener(event, listener)``, likewise."""
-        if self.plain:
+        if self.src._plain:
             self.src._remove(event, listener)
         else:
             self.src.remove_listener(event, listener)
