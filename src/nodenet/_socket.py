@@ -411,9 +411,9 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     def data_received(self, data: bytes) -> None:
         self._bytes_read += len(data)
         if self._fast:
-            try:
-                pipe = self._pipe
-                if pipe is not None and self._events.get("data") is pipe.key:
+            pipe = self._pipe
+            if pipe is not None and self._events.get("data") is pipe.key:
+                try:
                     dest = pipe.dest
                     transport = dest._transport
                     if transport is not None and dest._live and not (
@@ -426,12 +426,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                                 and not pipe.paused:
                             pipe.pause()
                         return
-                if self._plain:
-                    self._emit_args("data", (data,))
-                else:
-                    self.emit("data", data)
-            except Exception as exc:  # noqa: BLE001
-                self._report(exc)
+                except Exception as exc:  # noqa: BLE001
+                    self._report(exc)
+                    return
+            self._emit_safe("data", (data,))
             return
         if self._timeout_ms:
             self._touch()
@@ -440,10 +438,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 data = self._decoder.decode(data)
                 if not data:
                     return
-            try:
-                self.emit("data", data)
-            except Exception as exc:  # noqa: BLE001
-                self._report(exc)
+            self._emit_safe("data", (data,))
             return
         rbuf = self._rbuf
         if rbuf is None:
