@@ -731,8 +731,11 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         if self._ending or self._destroyed:
             return self
         self._ending = True
-        if self._transport is not None:
+        transport = self._transport
+        if transport is not None:
             self._after_flush(self._finish_write)
+            if self._end_emitted and self._flush_waiters is None:
+                transport.close()
         return self
 
     def _finish_write(self, *_: Any) -> None:

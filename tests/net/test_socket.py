@@ -97,6 +97,36 @@ async def test_not_half_open_ends_automatically(loop):
     server.close()
 
 
+async def test_both_ends_done_closes_in_the_turn_after_finish(loop):
+    """When the peer has ended and end() finds nothing left to flush, the close starts at
+    once: 'finish' one loop turn after 'end', 'close' the turn after that. (Node emits
+    'close' right after the shutdown completes; waiting for 'finish' before starting the
+    close cost one more turn, and a wake-up of the loop for the ended socket.)"""
+    turns = [0]
+    seen = {}
+    closed_now = loop.create_future()
+
+    def tick():
+        turns[0] += 1
+        if not closed_now.done():
+            loop.call_soon(tick)
+
+    def on_connection(sock):
+        sock.on("end", lambda: loop.call_soon(tick))
+        sock.pipe(sock)
+        sock.on("finish", lambda: seen.setdefault("finish", turns[0]))
+        sock.on("close", lambda _: (seen.setdefault("close", turns[0]),
+                                    closed_now.set_result(None)))
+
+    server = await start_server(on_connection)
+    client = await connected(server.address()["port"])
+    client.resume()
+    client.end(b"x")
+    await closed_now
+    assert seen == {"finish": 1, "close": 2}
+    server.close()
+
+
 async def test_write_returns_false_and_drain(loop):
     accepted = []
 
