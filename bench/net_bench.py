@@ -109,6 +109,36 @@ PROXY_SERVERS = [
 ]
 
 
+BASE_SUFFIX = "@base"
+
+
+def baseline_servers(servers: List[Server], src: str) -> List[Server]:
+    """Each nodenet server once more, importing nodenet from ``src`` (another checkout,
+    built in place): an A/B comparison of two versions within one run."""
+    return [
+        Server(s.name + BASE_SUFFIX, s.argv, env={**s.env, "PYTHONPATH": src}, group="nodenet-base")
+        for s in servers
+        if s.group.startswith("nodenet")
+    ]
+
+
+def baseline_src(tree: str) -> str:
+    """The directory to put on PYTHONPATH for the checkout ``tree``; exits when nodenet
+    would not be imported from there."""
+    tree = os.path.abspath(tree)
+    src = os.path.join(tree, "src") if os.path.isdir(os.path.join(tree, "src")) else tree
+    found = subprocess.run(
+        [PY, "-c", "import nodenet._socket as s; print(s.__file__, s.COMPILED)"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": src}, capture_output=True, text=True,
+    )
+    where = found.stdout.strip()
+    if found.returncode != 0 or not where.startswith(src + os.sep):
+        why = where or found.stderr.strip()[-200:]
+        raise SystemExit(f"--baseline {tree}: nodenet is not imported from {src} ({why})")
+    print(f"baseline: {where}")
+    return src
+
+
 # --------------------------------------------------------------------------- scenarios
 
 
@@ -619,6 +649,7 @@ COLOURS = {
     "nodenet": "#1f5fbf",
     "nodenet-asyncio": "#7fa7e0",
     "baseline": "#cccccc",
+    "nodenet-base": "#b9a0d8",
 }
 
 
@@ -832,7 +863,31 @@ def report(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> Lis
             ]
             more = f"  ({', '.join(views)})" if views else ""
             print(f"  {t['verdict']:8} {ratio:>7}  {t['target']}{more}")
+    ab = compare_baseline(scenarios, summary)
+    if ab:
+        print("\n## this tree vs --baseline (ratio of medians; above 1: this tree is better)")
+        for line in ab:
+            print(f"  {line}")
     return targets
+
+
+def compare_baseline(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> List[str]:
+    """One line per nodenet server that also ran from the baseline tree."""
+    out = []
+    for sc in scenarios:
+        rows = summary[sc.key]
+        for name, row in rows.items():
+            base = rows.get(name + BASE_SUFFIX)
+            if base is None or row.get("median") is None or not base.get("median"):
+                continue
+            ratio = row["median"] / base["median"]
+            if not sc.higher_is_better:
+                ratio = 1.0 / ratio
+            cpu = ""
+            if row.get("per_cpu_s") and base.get("per_cpu_s"):
+                cpu = f"  (per cpu-s {row['per_cpu_s'] / base['per_cpu_s']:.3f}x)"
+            out.append(f"{sc.key:7} {name:24} {ratio:.3f}x{cpu}")
+    return out
 
 
 def markdown(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> str:
@@ -893,7 +948,12 @@ def reprint(path: str, with_plot: bool, as_markdown: bool = False) -> int:
     scenarios = [sc for sc in SCENARIOS if sc.key in samples]
     summary = {}
     for sc in scenarios:
-        servers = [s for s in sc.servers if s.name in samples[sc.key]]
+        known = {s.name for s in sc.servers}
+        servers = [s for s in sc.servers if s.name in samples[sc.key]] + [
+            Server(name, [], group="nodenet-base")
+            for name in samples[sc.key]
+            if name not in known
+        ]
         summary[sc.key] = summarize(sc, servers, samples[sc.key])
     info = doc.get("machine", {})
     if as_markdown:
@@ -940,6 +1000,12 @@ def main(argv: List[str] | None = None) -> int:
         "machine is retried (default 0.15)",
     )
     ap.add_argument("--retries", type=int, default=2, help="retries of a noisy sample")
+    ap.add_argument(
+        "--baseline",
+        metavar="TREE",
+        help="also run each nodenet server from another checkout (built in place), as "
+        "NAME@base: an A/B run",
+    )
     ap.add_argument("--out", default=RESULTS)
     ap.add_argument("--no-plot", action="store_true")
     ap.add_argument(
@@ -981,6 +1047,7 @@ def main(argv: List[str] | None = None) -> int:
     if args.profile:
         secs = min(max(args.profile_seconds, 1.0), 60.0)
         return profile(args.profile, args.profile_scenario, secs, args.native, cfg, args.out)
+    base_src = baseline_src(args.baseline) if args.baseline else None
     wanted = [k.strip() for k in args.scenarios.split(",") if k.strip()]
     keep = [k.strip() for k in args.servers.split(",") if k.strip()]
     scenarios = [sc for sc in SCENARIOS if sc.key in wanted]
@@ -997,6 +1064,8 @@ def main(argv: List[str] | None = None) -> int:
     summary: Dict[str, Dict[str, Any]] = {}
     for sc in scenarios:
         servers = [s for s in sc.servers if not keep or any(k in s.name for k in keep)]
+        if base_src is not None:
+            servers += baseline_servers(servers, base_src)
         samples: Dict[str, List[Dict[str, Any]]] = {s.name: [] for s in servers}
         missing: Dict[str, bool] = {}
         for rnd in range(cfg.rounds):
@@ -1054,7 +1123,8 @@ def main(argv: List[str] | None = None) -> int:
     os.makedirs(args.out, exist_ok=True)
     stamp = started.strftime("%Y%m%d-%H%M%S")
     default_scenarios = ap.get_default("scenarios")
-    custom = keep or args.scenarios != default_scenarios or args.duration or args.warmup
+    custom = keep or args.baseline or args.scenarios != default_scenarios
+    custom = custom or args.duration or args.warmup
     tag = "quick" if quick else ("custom" if custom else "full")
     base = os.path.join(args.out, f"net_bench-{stamp}-{tag}")
     doc = {
