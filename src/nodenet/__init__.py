@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os as _os
-
-if _os.environ.get("NODENET_NO_EXTENSIONS"):
-    from ._extensions import use_sources
-
-    use_sources()
-
-from . import errors, events, net  # noqa: E402
+from . import (
+    _extensions,  # noqa: F401 - first: it decides whether the compiled modules run
+    errors,
+    events,
+    net,
+)
 from ._loop import LOOP_IMPLEMENTATION, get_loop, run
 from .events import (
     AbortController,

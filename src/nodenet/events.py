@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import collections
 import math
-import os
 import sys
 import types
 import weakref
@@ -25,7 +24,7 @@ from typing import (
     Tuple,
 )
 
-from . import _emitter_py
+from . import _emitter_py, _extensions
 from ._abort import AbortController, AbortSignal, check_signal
 from ._emitter_common import (
     capture_rejection_symbol,
@@ -153,7 +152,7 @@ if TYPE_CHECKING:
 else:
     PyEventEmitter = _finish(_emitter_py.EventEmitter)
     CEventEmitter = None
-    if not os.environ.get("NODENET_NO_EXTENSIONS"):
+    if _extensions.use_compiled:
         try:
             from . import _emitter
         except ImportError:  # not built: the pure twin serves
@@ -163,9 +162,7 @@ else:
 
     EventEmitter = CEventEmitter if CEventEmitter is not None else PyEventEmitter
     if CEventEmitter is None:
-        from ._extensions import use_sources
-
-        use_sources()  # the compiled Socket core needs the compiled emitter
+        _extensions.use_sources()  # the compiled Socket core needs the compiled emitter
 IMPLEMENTATION = "cython" if CEventEmitter is not None else "python"
 
 
