@@ -41,6 +41,8 @@ def get_loop() -> asyncio.AbstractEventLoop:
 class _Lifetime:
     """Counts the ref'd handles of a loop (Node's active handles) and wakes run()."""
 
+    __slots__ = ("loop_ref", "handles", "idle", "error")
+
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop_ref = weakref.ref(loop)
         self.handles: Set[Any] = set()
@@ -154,41 +156,59 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
 _H = TypeVar("_H", bound="Handle")
 
 
+class Lifeline:
+    """Whether one server or socket keeps ``nodenet.run()`` alive, as a libuv handle
+    does: while it is live (listening, connecting or open) and ref'd. Compiled, an
+    extension type whose methods the compiled Socket core calls in C."""
+
+    __slots__ = ("live", "refed")
+
+    def __init__(self) -> None:
+        self.live = False
+        self.refed = True
+
+    def hold(self, loop: Any, owner: Any) -> None:
+        """``owner`` became live."""
+        if not self.live:
+            self.live = True
+            if self.refed:
+                ref_handle(loop, owner)
+
+    def release(self, loop: Any, owner: Any) -> None:
+        """``owner`` is no longer live."""
+        if self.live:
+            self.live = False
+            if self.refed:
+                unref_handle(loop, owner)
+
+    def ref(self, loop: Any, owner: Any) -> None:
+        if not self.refed:
+            self.refed = True
+            if self.live:
+                ref_handle(loop, owner)
+
+    def unref(self, loop: Any, owner: Any) -> None:
+        if self.refed:
+            self.refed = False
+            if self.live:
+                unref_handle(loop, owner)
+
+
 class Handle:
-    """What a server or socket shares with libuv's handles: while it is live (listening,
-    connecting or open) and ref'd, it keeps ``nodenet.run()`` alive."""
+    """``ref()`` and ``unref()`` of a server or socket, over its ``Lifeline``."""
 
     if not TYPE_CHECKING:  # (mypy would then see no room for the attributes below)
         __slots__ = ()  # a base of the compiled Socket core, which has no __dict__ of its own
 
     _loop: Any
-    _refed: bool
-    _live: bool
-
-    def _hold(self) -> None:
-        if not self._live:
-            self._live = True
-            if self._refed:
-                ref_handle(self._loop, self)
-
-    def _release(self) -> None:
-        if self._live:
-            self._live = False
-            if self._refed:
-                unref_handle(self._loop, self)
+    _lifeline: Lifeline
 
     def ref(self: _H) -> _H:
         """Let this server or socket keep ``nodenet.run()`` alive (the default)."""
-        if not self._refed:
-            self._refed = True
-            if self._live:
-                ref_handle(self._loop, self)
+        self._lifeline.ref(self._loop, self)
         return self
 
     def unref(self: _H) -> _H:
         """Let ``nodenet.run()`` end while this server or socket stays open."""
-        if self._refed:
-            self._refed = False
-            if self._live:
-                unref_handle(self._loop, self)
+        self._lifeline.unref(self._loop, self)
         return self

@@ -11,7 +11,7 @@ import stat
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from ._abort import check_signal
-from ._loop import Handle, get_loop
+from ._loop import Handle, Lifeline, get_loop
 from ._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
 from ._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
 from ._socket import READ_BUFFER_SIZE, Socket, accepting_class, address_info, errno_error, is_ip
@@ -67,8 +67,7 @@ class Server(EventEmitter, Handle):
         self._connections = 0
         self._pipe_name: Optional[str] = None
         self._unlink: Optional[str] = None
-        self._refed = True
-        self._live = False
+        self._lifeline = Lifeline()
         self._close_scheduled = False
         self._max_connections: Optional[int] = None
         self._accept_unix = False
@@ -126,7 +125,7 @@ class Server(EventEmitter, Handle):
                 raise invalid_arg_type("hostname", "of type string", host)
             flags = (options.get("exclusive"), options.get("ipv6Only"), options.get("reusePort"))
             if host and not is_ip(host):
-                self._hold()
+                self._lifeline.hold(self._loop, self)
                 self._loop.create_task(self._lookup_and_listen(
                     self._listening_id, host, port, backlog, flags))
             else:
@@ -154,7 +153,7 @@ class Server(EventEmitter, Handle):
 
     def _emit_error(self, err: BaseException) -> None:
         if self._sock is None:
-            self._release()
+            self._lifeline.release(self._loop, self)
         self.emit("error", err)
 
     def _listen_tcp(self, host: Optional[str], port: int, backlog: Any,
@@ -246,7 +245,7 @@ class Server(EventEmitter, Handle):
         sock.setblocking(False)
         self._sock = sock
         self._close_scheduled = False
-        self._hold()
+        self._lifeline.hold(self._loop, self)
         self._loop.create_task(self._serve(sock, int(backlog or DEFAULT_BACKLOG)))
 
     async def _serve(self, sock: Any, backlog: int) -> None:
@@ -312,7 +311,7 @@ class Server(EventEmitter, Handle):
                     pass
                 self._unlink = None
         if self._connections:
-            self._release()
+            self._lifeline.release(self._loop, self)
         self._emit_close_if_drained()
         return self
 
@@ -337,7 +336,7 @@ class Server(EventEmitter, Handle):
                 self.emit("close")
             finally:
                 if self._sock is None:
-                    self._release()
+                    self._lifeline.release(self._loop, self)
 
     async def aclose(self) -> None:
         """Close the server and wait for its 'close' (Node's ``Symbol.asyncDispose``)."""

@@ -5,6 +5,7 @@
 cimport cython
 
 from nodenet._emitter cimport EventEmitter as EmitterCore
+from nodenet._loop cimport Lifeline
 
 
 cdef class _Pipe
@@ -32,7 +33,7 @@ cdef class _SocketCore(EmitterCore):
     cdef public object _keep_alive
     cdef public object _keep_alive_delay
     cdef public object _last_active
-    cdef public bint _live
+    cdef public Lifeline _lifeline
     cdef public object _loop
     cdef public int _nagle
     cdef public bint _need_drain
@@ -45,7 +46,6 @@ cdef class _SocketCore(EmitterCore):
     cdef public object _rbuf
     cdef public long long _rbuf_len
     cdef public bint _reading_paused
-    cdef public bint _refed
     cdef public object _server
     cdef public object _sockname
     cdef public object _timeout_ms
@@ -87,6 +87,7 @@ cdef class _Pipe:
     cdef public _SocketCore src
     cdef public object dest, key
     cdef public bint end, paused, draining
+    cdef public object on_data, on_end, on_close
 
     cdef _src_on(self, str event, object listener)
     cdef _src_off(self, str event, object listener)

@@ -19,7 +19,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Optional, Tuple, TypeVar
 
 from . import _encodings
-from ._loop import Handle, get_loop
+from ._loop import Handle, Lifeline, get_loop
 from ._net_args import missing_connect_args, normalize, validate_port
 from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
 from .errors import (
@@ -161,9 +161,9 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         "_allow_half_open", "_bytes_read", "_bytes_written", "_closed", "_connect_task",
         "_connecting", "_counted", "_decoder", "_destroyed", "_end_emitted", "_ending", "_eof",
         "_error", "_fast", "_finished", "_flowing", "_flush_waiters", "_hwm", "_keep_alive",
-        "_keep_alive_delay", "_last_active", "_live", "_loop", "_nagle", "_need_drain",
+        "_keep_alive_delay", "_last_active", "_lifeline", "_loop", "_nagle", "_need_drain",
         "_no_delay", "_on_finished", "_peer", "_pending", "_pipe", "_plain", "_rbuf", "_rbuf_len",
-        "_reading_paused", "_refed", "_server", "_sockname", "_timeout_ms", "_timer",
+        "_reading_paused", "_server", "_sockname", "_timeout_ms", "_timer",
         "_transport", "_unix", "_write_paused",
     )
 
@@ -251,8 +251,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._timeout_ms: float = 0
         self._timer: Optional[asyncio.TimerHandle] = None
         self._last_active = 0.0
-        self._refed = True
-        self._live = False
+        self._lifeline = Lifeline()
         self._peer: Any = None
         self._sockname: Any = None
         self._unix = False
@@ -357,19 +356,19 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             transport = self._transport
             transport.pause_reading()
             if not transport.get_write_buffer_size():
-                self._release()
+                self._lifeline.release(self._loop, self)
 
     def _resume_transport(self) -> None:
         if self._reading_paused:
             self._reading_paused = False
             self._transport.resume_reading()
-            self._hold()
+            self._lifeline.hold(self._loop, self)
 
-    def _idle_check(self, *_: Any) -> None:
+    def _idle_check(self, _error: Any = None) -> None:
         transport = self._transport
         if self._reading_paused and transport is not None and \
                 not transport.get_write_buffer_size():
-            self._release()
+            self._lifeline.release(self._loop, self)
 
     def _repause(self) -> None:
         """Pause again a transport its loop started reading after connection_made paused it.
@@ -393,7 +392,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             is_unix = transport.get_extra_info("sockname").__class__ is not tuple
         if is_unix:
             self._unix = True
-        self._hold()
+        self._lifeline.hold(self._loop, self)
         if not self._unix:
             if self._no_delay:
                 self.set_no_delay(True)
@@ -416,7 +415,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 try:
                     dest = pipe.dest
                     transport = dest._transport
-                    if transport is not None and dest._live and not (
+                    if transport is not None and dest._lifeline.live and not (
                             dest._ending or dest._destroyed or dest._timeout_ms):
                         if dest._nagle:
                             dest._restore_nagle(len(data))
@@ -594,7 +593,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         """Send ``data``; False when the buffer is at the high-water mark ('drain' follows)."""
         if callback is None and encoding is None and data.__class__ is bytes:
             transport = self._transport
-            if transport is not None and self._live and not (
+            if transport is not None and self._lifeline.live and not (
                     self._ending or self._destroyed or self._timeout_ms):
                 if self._nagle:
                     self._restore_nagle(len(data))
@@ -622,8 +621,8 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             self._touch()
         if callback is not None:
             self._after_flush(callback)
-        if self._reading_paused and not self._live:
-            self._hold()
+        if self._reading_paused and not self._lifeline.live:
+            self._lifeline.hold(self._loop, self)
             self._after_flush(self._idle_check)
         if self._write_paused:
             return self._check_drain_state()
@@ -635,7 +634,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             return False
         return True
 
-    def _emit_drain(self, *_: Any) -> None:
+    def _emit_drain(self, _error: Any = None) -> None:
         if self._need_drain:
             self._need_drain = False
             self.emit("drain")
@@ -738,7 +737,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 transport.close()
         return self
 
-    def _finish_write(self, *_: Any) -> None:
+    def _finish_write(self, _error: Any = None) -> None:
         """Everything is flushed after end(): send FIN, then 'finish'.
 
         When the peer has ended too, the destroy() that follows 'finish' closes the
@@ -828,7 +827,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     def _emit_close(self) -> None:
         """'error' (if any) and 'close'; the socket keeps run() alive until they are out."""
         if self._closed:
-            self._release()
+            self._lifeline.release(self._loop, self)
             return
         self._closed = True
         err = self._error
@@ -837,7 +836,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 self._emit_safe("error", (err,))
             self._emit_safe("close", (err is not None,))
         finally:
-            self._release()
+            self._lifeline.release(self._loop, self)
 
     # timeouts
 
@@ -974,7 +973,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             self.once("connect", callback)
         self._loop = loop = get_loop()
         self._connecting = True
-        self._hold()
+        self._lifeline.hold(self._loop, self)
         family = _FAMILIES.get(options.get("family") or 0)
         if family is None:
             raise invalid_arg_value("options.family", options.get("family"),
@@ -1293,7 +1292,12 @@ def _abort_error(signal: Any) -> BaseException:
 class _Pipe:
     """One ``src.pipe(dest)``: forwards chunks with backpressure."""
 
-    __slots__ = ("src", "dest", "end", "paused", "key", "draining")
+    __slots__ = ("src", "dest", "end", "paused", "key", "draining",
+                 "on_data", "on_end", "on_close")
+
+    on_data: Any
+    on_end: Any
+    on_close: Any
 
     def __init__(self, src: _SocketCore, dest: Any, end: bool) -> None:
         self.src = src
@@ -1301,25 +1305,29 @@ class _Pipe:
         self.end = end
         self.paused = False
         self.draining = False
-        cleanup = self.cleanup
+        self.key: Any = None
+        # the listeners, made once: cleanup() removes these very objects
+        self.on_data = self.ondata
+        self.on_end = self.onend if end else None
+        cleanup = self.on_close = self.cleanup
         same = src is dest
         if not same:
             dest.on("close", cleanup)
         else:
             self._src_on("close", cleanup)
-        if end:
-            self._src_on("end", self.onend)
+        if self.on_end is not None:
+            self._src_on("end", self.on_end)
         if not same:
             self._src_on("close", cleanup)
-        self._src_on("data", self.ondata)
-        self.key: Any = None
-        if isinstance(dest, Socket) and type(dest).write is Socket.write:
-            listeners = src._events.get("data")
+        self._src_on("data", self.on_data)
+        if dest.__class__ is Socket or (
+                isinstance(dest, Socket) and type(dest).write is Socket.write):
+            listeners = self.src._events.get("data")
             if listeners.__class__ is tuple and len(listeners) == 1:
                 self.key = listeners
-                src._pipe = self
+                self.src._pipe = self
         if same:
-            if "pipe" in src._events:
+            if "pipe" in self.src._events:
                 src.emit("pipe", src)
         elif hasattr(dest, "emit"):
             events = getattr(dest, "_events", None)
@@ -1361,20 +1369,24 @@ class _Pipe:
     def onend(self) -> None:
         self.dest.end()
 
-    def cleanup(self, *_: Any) -> None:
+    def cleanup(self, _had_error: Any = None) -> None:
+        cleanup = self.on_close
+        if cleanup is None:
+            return
         src, dest = self.src, self.dest
         if src._pipe is self:
             src._pipe = None
         self.key = None
-        cleanup = self.cleanup
-        self._src_off("data", self.ondata)
-        self._src_off("end", self.onend)
+        self._src_off("data", self.on_data)
+        if self.on_end is not None:
+            self._src_off("end", self.on_end)
         self._src_off("close", cleanup)
         if self.draining:
             self.draining = False
             dest.remove_listener("drain", self.ondrain)
         if src is not dest:
             dest.remove_listener("close", cleanup)
+        self.on_data = self.on_end = self.on_close = None
 
 
 add_aliases(Socket, EMITTER_ALIASES)

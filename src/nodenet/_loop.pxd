@@ -1,0 +1,23 @@
+# Compiled, ``Lifeline`` is an extension type: the compiled Socket core reads its fields
+# and calls its methods in C.
+
+cdef class Lifeline:
+    cdef public bint live
+    cdef public bint refed
+
+    cpdef hold(self, loop, owner)
+    cpdef release(self, loop, owner)
+    cpdef ref(self, loop, owner)
+    cpdef unref(self, loop, owner)
+
+
+cdef class _Lifetime:
+    cdef public object loop_ref
+    cdef public set handles
+    cdef public object idle
+    cdef public object error
+
+
+cpdef _Lifetime lifetime(loop)
+cpdef ref_handle(loop, handle)
+cpdef unref_handle(loop, handle)
