@@ -817,8 +817,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         if self._counted:
             self._counted = False
             server = self._server
-            server._connections -= 1
-            server._emit_close_if_drained()
+            left = server._connections - 1
+            server._connections = left
+            if not left:  # (only then can a closed server's 'close' be due)
+                server._emit_close_if_drained()
 
     def _capture_rejection(self, err: BaseException, event: Any, *args: Any) -> None:
         """A rejected listener's error destroys the socket, as Node's streams do."""
@@ -1367,7 +1369,11 @@ class _Pipe:
             self.src.resume()
 
     def onend(self) -> None:
-        self.dest.end()
+        dest = self.dest
+        if dest is self.src:
+            self.src.end()  # (in C when compiled; a subclass's end() still runs)
+        else:
+            dest.end()
 
     def cleanup(self, _had_error: Any = None) -> None:
         cleanup = self.on_close

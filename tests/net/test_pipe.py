@@ -103,3 +103,26 @@ async def test_pipe_registers_through_a_subclass_on_and_remove_listener(loop):
     client.end(b"x")
     await closed(client)
     server.close()
+
+
+async def test_piped_to_itself_ends_through_a_subclass_end(loop):
+    """At the source's 'end', pipe() ends the destination with ``dest.end()``: a subclass
+    that overrides ``end`` sees that call also when it is piped to itself."""
+    ended = []
+
+    class Tracing(net.Socket):
+        def end(self, *args, **kwargs):
+            ended.append(self)
+            return super().end(*args, **kwargs)
+
+    def on_connection(sock):
+        sock.resume()
+        sock.end(b"bye")
+
+    server = await start_server(on_connection)
+    client = Tracing()
+    client.pipe(client)
+    client.connect(server.address()["port"], "127.0.0.1")
+    await closed(client)
+    assert ended == [client]
+    server.close()
