@@ -21,6 +21,7 @@ import argparse
 import glob
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -95,11 +96,14 @@ def count(server: str, mode: str, n: int, pythonpath: Optional[str]) -> float:
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGTERM)
         proc.wait(timeout=60)
-    dumps = [p for p in glob.glob(f"{out_dir}/cg.out.{proc.pid}.*") if p[-2:] != ".0"]
-    if not dumps:
-        raise RuntimeError(f"no callgrind dump for {server}")
-    text = subprocess.run(["callgrind_annotate", max(dumps, key=os.path.getmtime)],
-                          capture_output=True, text=True, check=True).stdout
+    try:
+        dumps = [p for p in glob.glob(f"{out_dir}/cg.out.{proc.pid}.*") if p[-2:] != ".0"]
+        if not dumps:
+            raise RuntimeError(f"no callgrind dump for {server}")
+        text = subprocess.run(["callgrind_annotate", max(dumps, key=os.path.getmtime)],
+                              capture_output=True, text=True, check=True).stdout
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
     match = re.search(r"([\d,]+)\s+(?:\([\d.]+%\)\s+)?PROGRAM TOTALS", text)
     if match is None:
         raise RuntimeError("no totals in callgrind's output")
