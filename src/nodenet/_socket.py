@@ -256,8 +256,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._sockname: Any = None
         self._unix = False
         self._nagle = 0
-        #: exactly a Socket: its emit/on/remove_listener are the cores' (see _emit_safe)
-        self._plain = type(self) is Socket
+        #: exactly a Socket (or the standard loop's accepted one, which only reads
+        #: differently): its emit/on/remove_listener are the cores' (see _emit_safe)
+        cls = type(self)
+        self._plain = cls is Socket or cls is _BufferedSocket
 
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
@@ -447,6 +449,13 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._rbuf_len += len(data)
         if self._rbuf_len >= self._hwm and not self._reading_paused:
             self._pause_transport()
+
+    def get_buffer(self, sizehint: int) -> Any:
+        """asyncio.BufferedProtocol, for ``_BufferedSocket``: the server's read buffer."""
+        return self._server._read_view
+
+    def buffer_updated(self, nbytes: int) -> None:
+        self.data_received(self._server._read_view[:nbytes].tobytes())
 
     def eof_received(self) -> bool:
         self._eof = True
@@ -1269,15 +1278,9 @@ READ_BUFFER_SIZE = 65536
 
 
 class _BufferedSocket(Socket, asyncio.BufferedProtocol):
-    """An accepted Socket on a loop other than uvloop: reads into its server's buffer.
-
-    asyncio's plain Protocol path allocates a 256 KiB ``bytes`` per read."""
-
-    def get_buffer(self, sizehint: int) -> Any:
-        return self._server._read_view
-
-    def buffer_updated(self, nbytes: int) -> None:
-        self.data_received(self._server._read_view[:nbytes].tobytes())
+    """An accepted Socket on a loop other than uvloop: reads into its server's buffer
+    (``_SocketCore.get_buffer``). asyncio's plain Protocol path allocates a 256 KiB
+    ``bytes`` per read."""
 
 
 def accepting_class(loop: Any) -> Any:

@@ -571,3 +571,23 @@ async def test_a_subclass_emit_sees_the_socket_own_events(loop):
     for event in ("connect", "ready", "resume", "data", "end", "finish", "close"):
         assert event in seen, (event, seen)
     server.close()
+
+
+async def test_accepted_sockets_take_the_plain_socket_paths_on_both_loops(loop):
+    """An accepted socket is a plain Socket on uvloop and the buffered-reading one on the
+    standard loop; both are exactly nodenet's classes, so both take the paths that skip
+    looking up ``emit``/``on`` (and a client built from a subclass does not)."""
+    accepted = []
+    server = await start_server(accepted.append)
+    client = await connected(server.address()["port"])
+
+    class Sub(net.Socket):
+        pass
+
+    await until(lambda: accepted)
+    assert accepted[0]._plain is True
+    assert client._plain is True
+    assert Sub()._plain is False
+    client.destroy()
+    accepted[0].destroy()
+    server.close()
