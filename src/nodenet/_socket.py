@@ -163,7 +163,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         "_error", "_fast", "_finished", "_flowing", "_flush_waiters", "_hwm", "_keep_alive",
         "_keep_alive_delay", "_last_active", "_lifeline", "_loop", "_nagle", "_need_drain",
         "_no_delay", "_on_finished", "_peer", "_pending", "_pipe", "_plain", "_rbuf", "_rbuf_len",
-        "_reading_paused", "_server", "_sockname", "_timeout_ms", "_timer",
+        "_read_view", "_reading_paused", "_server", "_sockname", "_timeout_ms", "_timer",
         "_transport", "_unix", "_write_paused",
     )
 
@@ -260,6 +260,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         #: differently): its emit/on/remove_listener are the cores' (see _emit_safe)
         cls = type(self)
         self._plain = cls is Socket or cls is _BufferedSocket
+        self._read_view: Any = None
 
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
@@ -452,10 +453,13 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
 
     def get_buffer(self, sizehint: int) -> Any:
         """asyncio.BufferedProtocol, for ``_BufferedSocket``: the server's read buffer."""
-        return self._server._read_view
+        view = self._read_view
+        if view is None:
+            view = self._read_view = self._server._read_view
+        return view
 
     def buffer_updated(self, nbytes: int) -> None:
-        self.data_received(self._server._read_view[:nbytes].tobytes())
+        self.data_received(self._read_view[:nbytes].tobytes())
 
     def eof_received(self) -> bool:
         self._eof = True
