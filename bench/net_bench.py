@@ -152,6 +152,7 @@ class Scenario:
     node_ref: str
     raw_ref: str
     higher_is_better: bool = True
+    streams: int = 0  # bulk connections; 0: --bulk-conns
 
 
 SCENARIOS = [
@@ -168,6 +169,18 @@ SCENARIOS = [
         PROXY_SERVERS,
         "node-proxy",
         "uvloop-raw-proxy",
+    ),
+    # the same with the proxies CPU-bound: one stream leaves every proxy (and loadgen)
+    # partly idle, waiting on the other side
+    Scenario(
+        "proxy4",
+        "proxy bulk, 4 streams",
+        "mb_per_s",
+        "MB/s",
+        PROXY_SERVERS,
+        "node-proxy",
+        "uvloop-raw-proxy",
+        streams=4,
     ),
     Scenario(
         "memory",
@@ -412,10 +425,11 @@ def measure(sc: Scenario, server: Server, cfg: Config) -> Dict[str, Any]:
     bounded = cfg.warmup + cfg.duration + 30
     port = free_port()
     sample: Dict[str, Any] = {"server": server.name}
-    if sc.key == "proxy" and server.name == "direct-no-proxy":
+    streams = str(sc.streams or cfg.bulk_conns)
+    if sc.key.startswith("proxy") and server.name == "direct-no-proxy":
         busy0, t0 = machine_busy_s(), time.monotonic()
         out = run_loadgen(
-            ["bulk", "-p", str(port), "-S", str(port), "-c", str(cfg.bulk_conns), "-s", "65536"]
+            ["bulk", "-p", str(port), "-S", str(port), "-c", streams, "-s", "65536"]
             + ["-w", str(cfg.warmup), "-d", str(cfg.duration)],
             bounded,
             cfg.client_core,
@@ -424,7 +438,7 @@ def measure(sc: Scenario, server: Server, cfg: Config) -> Dict[str, Any]:
         note_foreign(sample, busy0, t0, 0.0)
         sample["status"] = "ok"
         return sample
-    upstream_port = free_port() if sc.key == "proxy" else 0
+    upstream_port = free_port() if sc.key.startswith("proxy") else 0
     while upstream_port == port:
         upstream_port = free_port()
     run = Running(server, port, f"127.0.0.1:{upstream_port}", cfg.server_core)
@@ -446,9 +460,9 @@ def measure(sc: Scenario, server: Server, cfg: Config) -> Dict[str, Any]:
         elif sc.key == "accept":
             args = ["accept", "-p", str(port), "-i", str(cfg.accept_in_flight), "-a", "16"]
             sample.update(run_loadgen(args + timing, bounded, cfg.client_core))
-        elif sc.key == "proxy":
+        elif sc.key.startswith("proxy"):
             args = ["bulk", "-p", str(port), "-S", str(upstream_port)]
-            args += ["-c", str(cfg.bulk_conns), "-s", "65536", *timing]
+            args += ["-c", streams, "-s", "65536", *timing]
             sample.update(run_loadgen(args, bounded, cfg.client_core))
         elif sc.key == "memory":
             out = run_idle(port, cfg.idle_conns, run.pid, cfg.client_core, cfg.settle)
@@ -552,7 +566,7 @@ def fmt(v: float | None, digits: int = 0) -> str:
 
 
 def print_table(sc: Scenario, rows: Dict[str, Any]) -> None:
-    digits = 2 if sc.key == "memory" else (1 if sc.key == "proxy" else 0)
+    digits = 2 if sc.key == "memory" else (1 if sc.key.startswith("proxy") else 0)
     lat = sc.key in ("echo64", "echo4k", "accept")
     better = "higher" if sc.higher_is_better else "lower"
     print(f"\n## {sc.title} ({sc.unit}, median of rounds; {better} is better)")
@@ -596,6 +610,13 @@ TARGETS = [
     ("echo4k", "nodenet-data", "uvloop-raw", 0.9, "echo 4 KiB nodenet-data >= 0.9x raw uvloop"),
     ("accept", "nodenet-pipe", "node-pipe", 1.5, "accept nodenet-pipe >= 1.5x Node"),
     ("proxy", "nodenet-proxy", "node-proxy", 2.0, "proxy bulk nodenet >= 2x Node pipe proxy"),
+    (
+        "proxy4",
+        "nodenet-proxy",
+        "node-proxy",
+        2.0,
+        "proxy bulk, 4 streams, nodenet >= 2x Node pipe proxy",
+    ),
     (
         "echo64",
         "nodenet-pipe-asyncio",
@@ -752,8 +773,9 @@ def load_args(sc: Scenario, port: int, upstream_port: int, cfg: Config, secs: fl
         return ["echo", "-p", str(port), "-c", str(cfg.echo_conns), "-s", size, *timing]
     if sc.key == "accept":
         return ["accept", "-p", str(port), "-i", str(cfg.accept_in_flight), "-a", "16", *timing]
-    if sc.key == "proxy":
-        return ["bulk", "-p", str(port), "-S", str(upstream_port), "-c", "1", *timing]
+    if sc.key.startswith("proxy"):
+        streams = str(sc.streams or 1)
+        return ["bulk", "-p", str(port), "-S", str(upstream_port), "-c", streams, *timing]
     raise ValueError(f"cannot profile scenario {sc.key}")
 
 
@@ -895,7 +917,7 @@ def markdown(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> s
     out = []
     for sc in scenarios:
         rows = summary[sc.key]
-        digits = 2 if sc.key == "memory" else (1 if sc.key == "proxy" else 0)
+        digits = 2 if sc.key == "memory" else (1 if sc.key.startswith("proxy") else 0)
         out.append(
             f"**{sc.title}** ({sc.unit}, {'higher' if sc.higher_is_better else 'lower'} "
             "is better)\n"
@@ -985,7 +1007,7 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="~1 minute smoke run")
     ap.add_argument("--duration", type=float, default=None, help="measured seconds per sample")
     ap.add_argument("--warmup", type=float, default=None, help="warmup seconds per sample")
-    ap.add_argument("--scenarios", default="echo64,echo4k,accept,proxy,memory")
+    ap.add_argument("--scenarios", default="echo64,echo4k,accept,proxy,proxy4,memory")
     ap.add_argument("--servers", default="", help="comma-separated substrings to keep")
     ap.add_argument("--echo-conns", type=int, default=50)
     ap.add_argument("--accept-in-flight", type=int, default=64)
@@ -1011,7 +1033,9 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument(
         "--profile", metavar="SERVER", help="py-spy one server instead (e.g. nodenet-pipe)"
     )
-    ap.add_argument("--profile-scenario", default="echo64", help="echo64|echo4k|accept|proxy")
+    ap.add_argument(
+        "--profile-scenario", default="echo64", help="echo64|echo4k|accept|proxy|proxy4"
+    )
     ap.add_argument("--profile-seconds", type=float, default=10.0)
     ap.add_argument("--native", action="store_true", help="py-spy --native (C frames too)")
     args = ap.parse_args(argv)
