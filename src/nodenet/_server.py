@@ -14,7 +14,7 @@ from ._abort import check_signal
 from ._loop import Handle, Lifeline, get_loop
 from ._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
 from ._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
-from ._socket import READ_BUFFER_SIZE, Socket, accepting_class, address_info, errno_error, is_ip
+from ._socket import Socket, address_info, errno_error, is_ip
 from .errors import NodeError, invalid_arg_type, invalid_arg_value
 from .events import EventEmitter, capture_rejection_symbol
 
@@ -71,7 +71,6 @@ class Server(EventEmitter, Handle):
         self._close_scheduled = False
         self._max_connections: Optional[int] = None
         self._accept_unix = False
-        self._read_view: Optional[memoryview] = None
         if connection_listener is not None:
             if not callable(connection_listener):
                 raise invalid_arg_type("connectionListener", "of type function",
@@ -250,10 +249,7 @@ class Server(EventEmitter, Handle):
 
     async def _serve(self, sock: Any, backlog: int) -> None:
         loop = self._loop
-        cls = accepting_class(loop)
-        if cls is not Socket and self._read_view is None:
-            self._read_view = memoryview(bytearray(READ_BUFFER_SIZE))
-        factory = functools.partial(cls._for_server, self)
+        factory = functools.partial(Socket._for_server, self)
         try:
             if sock.family == _socket.AF_UNIX:
                 self._accept_unix = True

@@ -45,7 +45,6 @@ cdef class _SocketCore(EmitterCore):
     cdef public bint _plain
     cdef public object _rbuf
     cdef public long long _rbuf_len
-    cdef public object _read_view
     cdef public bint _reading_paused
     cdef public object _server
     cdef public object _sockname

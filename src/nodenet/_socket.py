@@ -16,6 +16,7 @@ import re
 import socket as _socket
 import struct
 import sys
+from asyncio import selector_events as _selector_events
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Optional, Tuple, TypeVar
 
 from . import _encodings
@@ -58,6 +59,12 @@ _NAGLE_FREE = 512
 #: asyncio before 3.11 adds its transport's reader after connection_made even when the
 #: protocol paused reading there; Socket._repause undoes it.
 _READER_READDED = sys.version_info < (3, 11)
+
+#: The standard loop's socket transport reads ``max_size`` bytes into a new ``bytes``
+#: object each time (256 KiB by default, which glibc may serve with mmap); nodenet sets it
+#: to Node's read size. uvloop reads into its own 250 KB buffer.
+_SelectorSocketTransport: Any = getattr(_selector_events, "_SelectorSocketTransport", None)
+READ_SIZE = 65536
 
 _Callback = Optional[Callable[..., Any]]
 
@@ -163,7 +170,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         "_error", "_fast", "_finished", "_flowing", "_flush_waiters", "_hwm", "_keep_alive",
         "_keep_alive_delay", "_last_active", "_lifeline", "_loop", "_nagle", "_need_drain",
         "_no_delay", "_on_finished", "_peer", "_pending", "_pipe", "_plain", "_rbuf", "_rbuf_len",
-        "_read_view", "_reading_paused", "_server", "_sockname", "_timeout_ms", "_timer",
+        "_reading_paused", "_server", "_sockname", "_timeout_ms", "_timer",
         "_transport", "_unix", "_write_paused",
     )
 
@@ -256,11 +263,8 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._sockname: Any = None
         self._unix = False
         self._nagle = 0
-        #: exactly a Socket (or the standard loop's accepted one, which only reads
-        #: differently): its emit/on/remove_listener are the cores' (see _emit_safe)
-        cls = type(self)
-        self._plain = cls is Socket or cls is _BufferedSocket
-        self._read_view: Any = None
+        #: exactly a Socket: its emit/on/remove_listener are the cores' (see _emit_safe)
+        self._plain = type(self) is Socket
 
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
@@ -391,6 +395,8 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     def _setup(self, transport: Any, is_unix: Optional[bool] = None) -> None:
         hwm = self._hwm
         transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
+        if transport.__class__ is _SelectorSocketTransport:
+            transport.max_size = READ_SIZE
         if is_unix is None:
             is_unix = transport.get_extra_info("sockname").__class__ is not tuple
         if is_unix:
@@ -450,16 +456,6 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._rbuf_len += len(data)
         if self._rbuf_len >= self._hwm and not self._reading_paused:
             self._pause_transport()
-
-    def get_buffer(self, sizehint: int) -> Any:
-        """asyncio.BufferedProtocol, for ``_BufferedSocket``: the server's read buffer."""
-        view = self._read_view
-        if view is None:
-            view = self._read_view = self._server._read_view
-        return view
-
-    def buffer_updated(self, nbytes: int) -> None:
-        self.data_received(self._read_view[:nbytes].tobytes())
 
     def eof_received(self) -> bool:
         self._eof = True
@@ -1276,20 +1272,6 @@ def _add_local(err: BaseException, local_address: str, local_port: int) -> None:
     err.localPort = local_port  # type: ignore[attr-defined]
     err.strerror = f"{err.strerror} - Local ({local_address}:{local_port})"
     err.args = (err.errno, err.strerror)
-
-
-READ_BUFFER_SIZE = 65536
-
-
-class _BufferedSocket(Socket, asyncio.BufferedProtocol):
-    """An accepted Socket on a loop other than uvloop: reads into its server's buffer
-    (``_SocketCore.get_buffer``). asyncio's plain Protocol path allocates a 256 KiB
-    ``bytes`` per read."""
-
-
-def accepting_class(loop: Any) -> Any:
-    """The Socket class a server on ``loop`` accepts into."""
-    return Socket if type(loop).__module__.startswith("uvloop") else _BufferedSocket
 
 
 def _abort_error(signal: Any) -> BaseException:

@@ -574,9 +574,8 @@ async def test_a_subclass_emit_sees_the_socket_own_events(loop):
 
 
 async def test_accepted_sockets_take_the_plain_socket_paths_on_both_loops(loop):
-    """An accepted socket is a plain Socket on uvloop and the buffered-reading one on the
-    standard loop; both are exactly nodenet's classes, so both take the paths that skip
-    looking up ``emit``/``on`` (and a client built from a subclass does not)."""
+    """An accepted socket is exactly a Socket on both loops, so it takes the paths that
+    skip looking up ``emit``/``on`` (and a client built from a subclass does not)."""
     accepted = []
     server = await start_server(accepted.append)
     client = await connected(server.address()["port"])
@@ -585,9 +584,42 @@ async def test_accepted_sockets_take_the_plain_socket_paths_on_both_loops(loop):
         pass
 
     await until(lambda: accepted)
+    assert type(accepted[0]) is net.Socket
     assert accepted[0]._plain is True
     assert client._plain is True
     assert Sub()._plain is False
     client.destroy()
     accepted[0].destroy()
+    server.close()
+
+
+async def test_reads_on_the_standard_loop_are_at_most_node_s_64_kib(loop):
+    """asyncio's transport would read 256 KiB at a time into a new bytes object; nodenet
+    reads 64 KiB, as Node does, on accepted and on connected sockets (uvloop reads into
+    its own 250,000-byte buffer)."""
+    limit = 65536 if isinstance(loop, asyncio.SelectorEventLoop) else 256000
+    payload = b"x" * (4 << 20)
+    accepted_sizes = []
+    server = await start_server(
+        lambda sock: sock.on("data", lambda d: accepted_sizes.append(len(d))))
+    port = server.address()["port"]
+    raw = pysocket.create_connection(("127.0.0.1", port))
+    raw.setblocking(False)
+    await loop.sock_sendall(raw, payload)
+    await until(lambda: sum(accepted_sizes) == len(payload))
+    raw.close()
+
+    listener = pysocket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    client = net.connect(listener.getsockname()[1], "127.0.0.1")
+    client_sizes = []
+    client.on("data", lambda d: client_sizes.append(len(d)))
+    peer, _ = await loop.sock_accept(listener)
+    await loop.sock_sendall(peer, payload)
+    await until(lambda: sum(client_sizes) == len(payload))
+    for sizes in (accepted_sizes, client_sizes):
+        assert 16384 < max(sizes) <= limit
+    client.destroy()
+    peer.close()
+    listener.close()
     server.close()
