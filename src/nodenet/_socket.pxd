@@ -21,6 +21,7 @@ cdef class _SocketCore(EmitterCore):
     cdef public bint _counted
     cdef public object _decoder
     cdef public bint _destroyed
+    cdef public object _direct
     cdef public bint _end_emitted
     cdef public bint _ending
     cdef public bint _eof
@@ -77,6 +78,7 @@ cdef class _SocketCore(EmitterCore):
     cpdef _touch(self)
     cpdef _clear_timer(self)
     cpdef _restore_nagle(self, size)
+    cpdef _send(self, transport, data)
 
     # the per-chunk path: the piped-to socket's fields are read directly
     @cython.locals(pipe=_Pipe, dest=_SocketCore)

@@ -170,7 +170,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         "_error", "_fast", "_finished", "_flowing", "_flush_waiters", "_hwm", "_keep_alive",
         "_keep_alive_delay", "_last_active", "_lifeline", "_loop", "_nagle", "_need_drain",
         "_no_delay", "_on_finished", "_peer", "_pending", "_pipe", "_plain", "_rbuf", "_rbuf_len",
-        "_reading_paused", "_server", "_sockname", "_timeout_ms", "_timer",
+        "_reading_paused", "_direct", "_server", "_sockname", "_timeout_ms", "_timer",
         "_transport", "_unix", "_write_paused",
     )
 
@@ -265,6 +265,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._nagle = 0
         #: exactly a Socket: its emit/on/remove_listener are the cores' (see _emit_safe)
         self._plain = type(self) is Socket
+        self._direct: Any = None
 
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
@@ -397,6 +398,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
         if transport.__class__ is _SelectorSocketTransport:
             transport.max_size = READ_SIZE
+            self._direct = transport._sock
         if is_unix is None:
             is_unix = transport.get_extra_info("sockname").__class__ is not tuple
         if is_unix:
@@ -428,7 +430,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                             dest._ending or dest._destroyed or dest._timeout_ms):
                         if dest._nagle:
                             dest._restore_nagle(len(data))
-                        transport.write(data)
+                        if dest._direct is None:
+                            transport.write(data)
+                        else:
+                            dest._send(transport, data)
                         dest._bytes_written += len(data)
                         if dest._write_paused and not dest._check_drain_state() \
                                 and not pipe.paused:
@@ -606,7 +611,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                     self._ending or self._destroyed or self._timeout_ms):
                 if self._nagle:
                     self._restore_nagle(len(data))
-                transport.write(data)
+                if self._direct is None:
+                    transport.write(data)
+                else:
+                    self._send(transport, data)
                 self._bytes_written += len(data)
                 if self._write_paused:
                     return self._check_drain_state()
@@ -636,6 +644,20 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         if self._write_paused:
             return self._check_drain_state()
         return True
+
+    def _send(self, transport: Any, data: bytes) -> None:
+        """``transport.write(data)`` on the standard loop's socket transport: while its
+        buffer is empty, the socket's own ``send`` (asyncio's ``write`` is Python code
+        around that same call); anything else is left to the transport."""
+        if transport._buffer or transport._conn_lost:
+            transport.write(data)
+            return
+        try:
+            sent = self._direct.send(data)
+        except OSError:
+            sent = 0
+        if sent != len(data):
+            transport.write(data[sent:] if sent else data)
 
     def _check_drain_state(self) -> bool:
         if self.writable_length >= self._hwm:

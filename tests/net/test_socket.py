@@ -623,3 +623,38 @@ async def test_reads_on_the_standard_loop_are_at_most_node_s_64_kib(loop):
     peer.close()
     listener.close()
     server.close()
+
+
+async def test_writes_keep_their_order_when_the_loop_buffers_some(loop):
+    """A write that the kernel cannot take whole leaves the rest in the loop's buffer;
+    later writes queue behind it even when the kernel has room again before the loop
+    has flushed that buffer (on the standard loop a write goes straight to the socket
+    only while the loop's buffer is empty)."""
+    listener = pysocket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    client = net.connect(listener.getsockname()[1], "127.0.0.1")
+    peer, _ = await loop.sock_accept(listener)
+    await once(client, "connect")
+    big = bytes(range(256)) * (32 << 10)
+    assert client.write(big) is False
+    assert client.writable_length > 0
+    peer.setblocking(True)
+    head = bytearray()
+    while len(head) < (1 << 20):
+        head += peer.recv(1 << 20)
+    small = [b"<%d>" % i for i in range(50)]
+    for chunk in small:
+        client.write(chunk)
+    client.end(b"!")
+    peer.setblocking(False)
+    rest = bytearray()
+    while True:
+        chunk = await loop.sock_recv(peer, 1 << 20)
+        if not chunk:
+            break
+        rest += chunk
+    assert bytes(head + rest) == big + b"".join(small) + b"!"
+    assert client.bytes_written == len(big) + sum(map(len, small)) + 1
+    peer.close()
+    listener.close()
+    await closed(client)
