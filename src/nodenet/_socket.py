@@ -398,7 +398,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
         if transport.__class__ is _SelectorSocketTransport:
             transport.max_size = READ_SIZE
-            self._direct = transport._sock
+            self._direct = getattr(transport, "_sock", None)
         if is_unix is None:
             is_unix = transport.get_extra_info("sockname").__class__ is not tuple
         if is_unix:
@@ -648,8 +648,15 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     def _send(self, transport: Any, data: bytes) -> None:
         """``transport.write(data)`` on the standard loop's socket transport: while its
         buffer is empty, the socket's own ``send`` (asyncio's ``write`` is Python code
-        around that same call); anything else is left to the transport."""
-        if transport._buffer or transport._conn_lost:
+        around that same call); anything else is left to the transport. The transport's
+        ``_buffer`` and ``_conn_lost`` are asyncio's private names (3.9 to 3.13): if they
+        are missing, every write goes to ``transport.write``."""
+        try:
+            busy = transport._buffer or transport._conn_lost
+        except AttributeError:
+            self._direct = None
+            busy = True
+        if busy:
             transport.write(data)
             return
         try:

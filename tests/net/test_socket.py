@@ -658,3 +658,44 @@ async def test_writes_keep_their_order_when_the_loop_buffers_some(loop):
     peer.close()
     listener.close()
     await closed(client)
+
+
+async def test_writes_fall_back_to_the_transport_without_asyncio_s_private_names(loop):
+    """On the standard loop a socket sends directly while asyncio's transport shows an
+    empty ``_buffer``; a transport without those private names (another Python's asyncio)
+    makes it use ``transport.write`` from then on, losing nothing. uvloop's transport is
+    always written through."""
+    listener = pysocket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    client = net.connect(listener.getsockname()[1], "127.0.0.1")
+    peer, _ = await loop.sock_accept(listener)
+    await once(client, "connect")
+    if not isinstance(loop, asyncio.SelectorEventLoop):
+        assert client._direct is None
+    else:
+        assert client._direct is not None
+
+        class WithoutPrivateNames:
+            def __init__(self, transport):
+                self._wrapped = transport
+
+            def __getattr__(self, name):
+                if name in ("_buffer", "_conn_lost"):
+                    raise AttributeError(name)
+                return getattr(self._wrapped, name)
+
+        client._transport = WithoutPrivateNames(client._transport)
+    client.write(b"one,")
+    client.write(b"two")
+    assert client._direct is None
+    client.end()
+    got = bytearray()
+    while True:
+        chunk = await loop.sock_recv(peer, 1024)
+        if not chunk:
+            break
+        got += chunk
+    assert got == b"one,two"
+    peer.close()
+    listener.close()
+    await closed(client)
