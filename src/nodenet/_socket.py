@@ -470,6 +470,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
 
     def connection_lost(self, exc: Optional[BaseException]) -> None:
         self._transport = None
+        self._direct = None
         self._clear_timer()
         if self._destroyed:
             self._fail_waiters()

@@ -658,6 +658,7 @@ async def test_writes_keep_their_order_when_the_loop_buffers_some(loop):
     peer.close()
     listener.close()
     await closed(client)
+    assert client._direct is None  # the closed socket object is not kept
 
 
 async def test_writes_fall_back_to_the_transport_without_asyncio_s_private_names(loop):
