@@ -10,6 +10,7 @@ import socket as _socket
 import stat
 from typing import Any, Callable, Dict, Optional, Tuple
 
+from . import _lookup
 from ._abort import check_signal
 from ._loop import Handle, Lifeline, get_loop
 from ._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
@@ -184,13 +185,9 @@ class Server(EventEmitter, Handle):
     async def _lookup_and_listen(self, listening_id: int, host: str, port: int, backlog: Any,
                                  flags: Tuple[Any, Any, Any]) -> None:
         try:
-            infos = await self._loop.getaddrinfo(host, port, type=_socket.SOCK_STREAM)
-        except _socket.gaierror as exc:
+            infos = await _lookup.getaddrinfo(self._loop, host, port)
+        except NodeError as err:
             if listening_id == self._listening_id:
-                err = NodeError("ENOTFOUND", f"getaddrinfo ENOTFOUND {host}")
-                err.syscall = "getaddrinfo"  # type: ignore[attr-defined]
-                err.hostname = host  # type: ignore[attr-defined]
-                err.errno = exc.errno  # type: ignore[attr-defined]
                 self._emit_error(err)
             return
         if listening_id != self._listening_id or self._sock is not None:

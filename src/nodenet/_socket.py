@@ -19,7 +19,7 @@ import sys
 from asyncio import selector_events as _selector_events
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Optional, Tuple, TypeVar
 
-from . import _encodings
+from . import _encodings, _lookup
 from ._loop import Handle, Lifeline, get_loop
 from ._net_args import missing_connect_args, normalize, validate_port
 from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
@@ -1075,30 +1075,24 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         except asyncio.CancelledError:
             if sock is not None:
                 sock.close()
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - a system or lookup error, or a bug
             if sock is not None:
                 sock.close()
             if not self._destroyed:
-                if getattr(exc, "syscall", None) is None:
-                    exc = errno_error(exc, "connect", address, port)  # type: ignore[assignment]
+                error: BaseException = exc
+                if isinstance(exc, OSError) and getattr(exc, "syscall", None) is None:
+                    error = errno_error(exc, "connect", address, port)
                 self._connecting = False
                 self._connect_task = None
-                self.destroy(exc)
+                self.destroy(error)
 
     async def _lookup(self, host: str, port: int, family: int) -> List[Tuple[int, str]]:
         fam = {4: _socket.AF_INET, 6: _socket.AF_INET6}.get(family, _socket.AF_UNSPEC)
         try:
-            infos = await self._loop.getaddrinfo(host, port, family=fam,
-                                                 type=_socket.SOCK_STREAM)
-        except _socket.gaierror as exc:
-            code = "ENOTFOUND" if exc.errno in (_socket.EAI_NONAME, getattr(
-                _socket, "EAI_NODATA", -5)) else "EAI_AGAIN"
-            err = NodeError(code, f"getaddrinfo {code} {host}")
-            err.errno = exc.errno  # type: ignore[attr-defined]
-            err.syscall = "getaddrinfo"  # type: ignore[attr-defined]
-            err.hostname = host  # type: ignore[attr-defined]
+            infos = await _lookup.getaddrinfo(self._loop, host, port, fam)
+        except NodeError as err:
             self._emit_safe("lookup", (err, None, None, host))
-            raise OSError(exc.errno, str(err)) from exc
+            raise
         seen: List[Tuple[int, str]] = []
         for fam_, _, _, _, addr in infos:
             if (fam_, addr[0]) not in seen:
