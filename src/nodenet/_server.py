@@ -15,7 +15,7 @@ from ._abort import check_signal
 from ._loop import Handle, Lifeline, get_loop
 from ._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
 from ._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
-from ._socket import Socket, address_info, errno_error, is_ip
+from ._socket import Socket, address_info, errno_error, is_ip, sockaddr
 from .errors import NodeError, invalid_arg_type, invalid_arg_value
 from .events import EventEmitter, capture_rejection_symbol
 
@@ -401,7 +401,7 @@ def _bind(family: int, address: str, port: int, ipv6_only: Any, reuse_port: Any)
             sock.setsockopt(_socket.IPPROTO_IPV6, _socket.IPV6_V6ONLY, 1 if ipv6_only else 0)
         if reuse_port:
             sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEPORT, 1)
-        sock.bind((address, port))
+        sock.bind(sockaddr(address, port))
     except BaseException:
         sock.close()
         raise

@@ -142,6 +142,24 @@ def is_ipv6(value: Any) -> bool:
     return True
 
 
+def sockaddr(address: str, port: int) -> Tuple[Any, ...]:
+    """The address to bind or connect a socket to, parsed as libuv parses it: an IPv6
+    address's ``%zone`` names the interface whose index becomes the scope id (0 for no
+    such interface; on Windows the zone is the index). Python's own parsing (getaddrinfo)
+    refuses a zone on an address that is not link-local, such as ``::1%lo``."""
+    head, sep, zone = address.partition("%")
+    if not sep or ":" not in head:
+        return (address, port)
+    if sys.platform == "win32":
+        scope = int(zone) if zone.isdigit() else 0
+    else:
+        try:
+            scope = _socket.if_nametoindex(zone)
+        except OSError:
+            scope = 0
+    return (head, port, 0, scope)
+
+
 def is_ip(value: Any) -> int:
     """4, 6, or 0 when ``value`` is not an IP address."""
     if is_ipv4(value):
@@ -1058,9 +1076,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 sock.setblocking(False)
                 try:
                     if local[0] is not None or local[1]:
-                        sock.bind((local[0] or ("::" if fam == _socket.AF_INET6 else "0.0.0.0"),
-                                   local[1] or 0))
-                    await loop.sock_connect(sock, (address, port))
+                        sock.bind(sockaddr(
+                            local[0] or ("::" if fam == _socket.AF_INET6 else "0.0.0.0"),
+                            local[1] or 0))
+                    await loop.sock_connect(sock, sockaddr(address, port))
                 except OSError as exc:
                     sock.close()
                     sock = None

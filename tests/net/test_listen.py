@@ -313,3 +313,22 @@ def test_listen_non_string_host(loop, host):
         server.listen({"host": host, "port": 0})
     assert info.value.code == "ERR_INVALID_ARG_TYPE"
     assert not server.listening
+
+
+@pytest.mark.parametrize("zone", ["lo", "1", "nosuchif"])
+async def test_ipv6_address_with_a_zone_listens_and_connects(loop, ipv6, zone):
+    """As libuv parses it, the ``%zone`` of an IPv6 address names an interface whose
+    index becomes the scope id (an unknown one is ignored): ``::1%lo`` listens on ::1
+    and connects to it. getaddrinfo would refuse a zone on a loopback address."""
+    host = f"::1%{zone}"
+    server = net.create_server(lambda sock: sock.end())
+    server.listen(0, host)
+    await once(server, "listening")
+    address = server.address()
+    assert (address["address"], address["family"]) == ("::1", "IPv6")
+    client = net.connect(address["port"], host)
+    await once(client, "connect")
+    assert (client.remote_address, client.remote_family) == ("::1", "IPv6")
+    client.destroy()
+    server.close()
+    await once(server, "close")
