@@ -131,6 +131,8 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
         life.fail(exc)
 
     async def lifetime_main() -> None:
+        if life.error is not None:
+            return  # a callback scheduled before run() (a 'listening' listener) raised
         life.idle = loop.create_future()
         if main is not None:
             result = main()

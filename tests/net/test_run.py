@@ -165,6 +165,24 @@ def test_listener_exception_ends_run(loop):
     nodenet.run()
 
 
+def test_exception_in_a_listening_callback_ends_run(loop):
+    """The server listened before run(), so its 'listening' comes in run()'s first loop
+    turn, before run() waits for anything: the exception still ends run()."""
+    server = net.create_server()
+
+    def on_listening():
+        raise ValueError("uncaught in listening")
+
+    server.listen(0, "127.0.0.1", on_listening)
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="uncaught in listening"):
+        nodenet.run()
+    assert time.monotonic() - started < 2
+    assert server.listening
+    server.close()
+    nodenet.run()
+
+
 def test_unhandled_error_event_ends_run(loop):
     net.connect(1, "127.0.0.1")
     with pytest.raises(OSError) as info:
