@@ -1241,16 +1241,21 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         return self._server
 
     def _peername(self) -> Dict[str, Any]:
+        """The remote end, read once while the socket is open and kept after it closes
+        (as Node keeps it once read)."""
         peer = self._peer
         if peer is None:
             transport = self._transport
-            if transport is None:
+            if transport is None or self._destroyed:
                 return {}
             peer = self._peer = address_info(transport.get_extra_info("peername"))
         return peer  # type: ignore[no-any-return]
 
     def address(self) -> Dict[str, Any]:
-        """The local ``{address, family, port}``."""
+        """The local ``{address, family, port}``; ``{}`` before connecting and once
+        destroyed, as in Node."""
+        if self._destroyed:
+            return {}
         name = self._sockname
         if name is None:
             transport = self._transport

@@ -700,3 +700,24 @@ async def test_writes_fall_back_to_the_transport_without_asyncio_s_private_names
     peer.close()
     listener.close()
     await closed(client)
+
+
+async def test_addresses_once_destroyed(loop):
+    """Node drops the local address when the socket is destroyed, and keeps the remote
+    one only if it was read while the socket was open."""
+    server = await start_server(lambda sock: sock.on("error", lambda err: None))
+    port = server.address()["port"]
+    read_before = await connected(port)
+    assert read_before.remote_address == "127.0.0.1"
+    assert read_before.address()["port"] == read_before.local_port
+    not_read = await connected(port)
+    both_closed = asyncio.gather(closed(read_before), closed(not_read))
+    for sock in (read_before, not_read):
+        sock.destroy()
+        assert sock.address() == {}
+        assert (sock.local_address, sock.local_port, sock.local_family) == (None, None, None)
+    assert (read_before.remote_address, read_before.remote_port) == ("127.0.0.1", port)
+    assert (not_read.remote_address, not_read.remote_port) == (None, None)
+    await both_closed
+    assert read_before.address() == {} and read_before.remote_family == "IPv4"
+    server.close()
