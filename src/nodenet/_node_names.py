@@ -58,6 +58,7 @@ SOCKET_ALIASES: Dict[str, str] = {
     "writableEnded": "writable_ended",
     "writableFinished": "writable_finished",
     "readableEnded": "readable_ended",
+    "readableLength": "readable_length",
     "readableFlowing": "readable_flowing",
     "allowHalfOpen": "allow_half_open",
 }

@@ -1208,6 +1208,12 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         return self._hwm
 
     @property
+    def readable_length(self) -> int:
+        """Bytes received and not yet emitted as 'data' (held while paused, or before
+        there is a 'data' listener)."""
+        return self._rbuf_len
+
+    @property
     def writable_ended(self) -> bool:
         return self._ending
 

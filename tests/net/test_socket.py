@@ -721,3 +721,21 @@ async def test_addresses_once_destroyed(loop):
     await both_closed
     assert read_before.address() == {} and read_before.remote_family == "IPv4"
     server.close()
+
+
+async def test_readable_length_counts_bytes_waiting_for_a_data_listener(loop):
+    """Node's readableLength: what arrived before any 'data' listener is held and counted;
+    adding the listener starts the flow on a later turn, which empties it."""
+    server = await start_server(lambda sock: sock.end(b"hello"))
+    client = net.connect(server.address()["port"], "127.0.0.1")
+    await once(client, "connect")
+    await until(lambda: client.readable_length == 5)
+    assert client.readableLength == 5
+    got = []
+    client.on("data", got.append)
+    assert client.readable_length == 5 and got == []
+    await until(lambda: got)
+    assert client.readable_length == 0
+    assert b"".join(got) == b"hello"
+    client.destroy()
+    server.close()
