@@ -10,7 +10,7 @@ import socket as _socket
 import stat
 from typing import Any, Callable, Dict, Optional, Tuple
 
-from . import _lookup
+from . import _dns
 from ._abort import check_signal
 from ._loop import Handle, Lifeline, get_loop
 from ._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
@@ -185,7 +185,7 @@ class Server(EventEmitter, Handle):
     async def _lookup_and_listen(self, listening_id: int, host: str, port: int, backlog: Any,
                                  flags: Tuple[Any, Any, Any]) -> None:
         try:
-            infos = await _lookup.getaddrinfo(self._loop, host, port)
+            infos = await _dns.getaddrinfo(self._loop, host, port)
         except NodeError as err:
             if listening_id == self._listening_id:
                 self._emit_error(err)

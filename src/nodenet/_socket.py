@@ -19,7 +19,7 @@ import sys
 from asyncio import selector_events as _selector_events
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Optional, Tuple, TypeVar
 
-from . import _encodings, _lookup
+from . import _dns, _encodings
 from ._loop import Handle, Lifeline, get_loop
 from ._net_args import missing_connect_args, normalize, validate_port
 from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
@@ -1108,7 +1108,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     async def _lookup(self, host: str, port: int, family: int) -> List[Tuple[int, str]]:
         fam = {4: _socket.AF_INET, 6: _socket.AF_INET6}.get(family, _socket.AF_UNSPEC)
         try:
-            infos = await _lookup.getaddrinfo(self._loop, host, port, fam)
+            infos = await _dns.getaddrinfo(self._loop, host, port, fam)
         except NodeError as err:
             self._emit_safe("lookup", (err, None, None, host))
             raise
