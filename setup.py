@@ -29,8 +29,17 @@ def extensions():
     modules = cythonize(
         ["src/nodenet/_emitter.pyx", "src/nodenet/_socket.py", "src/nodenet/_loop.py",
          "src/nodenet/_server.py"],
-        # annotations stay hints: the pure-Python twin runs the same source untyped
-        compiler_directives={"language_level": "3", "annotation_typing": False},
+        compiler_directives={
+            "language_level": "3",
+            # annotations stay hints: the pure-Python twin runs the same source untyped
+            "annotation_typing": False,
+            # memory safety: methods are CPython method descriptors, which check the type of
+            # ``self`` (Cython's binding functions do not); a typed field or variable that is
+            # None raises instead of being dereferenced; no generated pickling functions
+            "binding": False,
+            "nonecheck": True,
+            "auto_pickle": False,
+        },
     )
     for ext in modules:
         ext.optional = not REQUIRE

@@ -22,7 +22,11 @@ from ._emitter_common import (
     default_capture,
     error_monitor,
     handle_result,
+    get_state,
     raise_unhandled,
+    reduce_emitter,
+    reduce_once,
+    set_state,
     warn_max_listeners,
 )
 
@@ -223,14 +227,20 @@ cdef inline bint _holds(dict events, object event, bint present, object name,
     return name in events
 
 
-cdef inline tuple _as_tuple(object listeners):
-    if PyTuple_CheckExact(listeners):
-        return <tuple>listeners
-    return tuple(listeners)
+cdef inline tuple _as_tuple(PyObject* found):
+    """The listeners ``found`` (a reference borrowed from the events dict) as a tuple.
+
+    A container of another type is held here first: its ``__iter__`` is Python code that
+    may take it out of the dict, which would free it under ``tuple()``."""
+    if PyTuple_CheckExact(<object>found):
+        return <tuple>found
+    held = <object>found
+    return tuple(held)
 
 
 @cython.final
 @cython.freelist(16)
+@cython.trashcan(True)  # a chain of wrappers of wrappers is freed without deep C recursion
 cdef class OnceWrapper:
     """Stands in for a ``once`` listener until its first call; ``.listener`` is the original."""
 
@@ -254,6 +264,9 @@ cdef class OnceWrapper:
             self.fired = True
             return PyObject_Vectorcall(self.listener, argv, <size_t>argc, NULL)
         return None
+
+    def __reduce__(self):
+        return reduce_once(self)
 
     def __repr__(self):
         return f"<once wrapper of {self.listener!r}>"
@@ -339,21 +352,14 @@ cdef class EventEmitter:
         self._warned = None
 
     def __getstate__(self):
-        """The state ``copy`` and ``pickle`` take from the pure twin: (``__dict__``, slots)."""
-        slots = {
-            "_events": self._events,
-            "_max_listeners": self._max_listeners,
-            "_capture": self._capture,
-            "_warned": self._warned,
-        }
-        return (getattr(self, "__dict__", None) or None, slots)
+        """The state ``copy`` and ``pickle`` take: (``__dict__``, fields), as the pure twin."""
+        return get_state(self)
 
     def __setstate__(self, state):
-        instance_dict, slots = state
-        if instance_dict:
-            self.__dict__.update(instance_dict)
-        for name, value in slots.items():
-            setattr(self, name, value)
+        set_state(self, state)
+
+    def __reduce__(self):
+        return reduce_emitter(self)
 
     def __init__(self, options=None, *, capture_rejections=None):
         if options is not None and capture_rejections is None:
@@ -383,7 +389,7 @@ cdef class EventEmitter:
         if found is NULL:
             events[event] = (listener,)
             return self
-        existing = _with(_as_tuple(<object>found), listener, prepend)
+        existing = _with(_as_tuple(found), listener, prepend)
         events[event] = existing
         count = PyTuple_GET_SIZE(existing)
         limit = self._max_listeners
@@ -440,7 +446,7 @@ cdef class EventEmitter:
         found = PyDict_GetItemWithError(events, event)
         if found is NULL:
             return self
-        existing = _as_tuple(<object>found)
+        existing = _as_tuple(found)
         count = PyTuple_GET_SIZE(existing)
         position = _find(existing, listener)
         if position < 0:
@@ -500,7 +506,7 @@ cdef class EventEmitter:
             if is_error or (not plain_name and event == "error"):
                 raise_unhandled(_pack(argv, argc) if args is None else args)
             return False
-        return _call_listeners(self, event, _as_tuple(<object>found), argv, argc, args)
+        return _call_listeners(self, event, _as_tuple(found), argv, argc, args)
 
     cdef object _emit_args(self, object event, tuple args):
         """``emit(event, *args)`` without looking ``emit`` up: for compiled callers that know
@@ -515,7 +521,7 @@ cdef class EventEmitter:
         cdef PyObject* found = PyDict_GetItemWithError(self._events, event)
         if found is NULL:
             return []
-        existing = _as_tuple(<object>found)
+        existing = _as_tuple(found)
         count = PyTuple_GET_SIZE(existing)
         copy = PyList_New(count)
         for i in range(count):
@@ -538,7 +544,8 @@ cdef class EventEmitter:
                 return 0
             if PyTuple_CheckExact(<object>found):
                 return PyTuple_GET_SIZE(<object>found)
-            return len(<object>found)
+            held = <object>found  # (see _as_tuple)
+            return len(held)
         existing = self._events.get(event, _EMPTY)
         if listener is None:
             return len(existing)
@@ -600,7 +607,7 @@ cdef inline object _dispatch(EventEmitter self, object event, PyObject** argv, P
         found = PyDict_GetItemWithError(self._events, event)
         if found is NULL:
             return False
-        return _call_listeners(self, event, _as_tuple(<object>found), argv, argc, args)
+        return _call_listeners(self, event, _as_tuple(found), argv, argc, args)
     return self._emit(event, argv, argc, args)
 
 
@@ -626,5 +633,28 @@ _emit_def.ml_doc = (
 )
 (<dict>(<PyTypeObject*>EventEmitter).tp_dict)["emit"] = PyDescr_NewMethod(
     <PyTypeObject*>EventEmitter, &_emit_def
+)
+PyType_Modified(<PyTypeObject*>EventEmitter)
+
+
+# ``_events`` is read and written by Python code (Node's own tests read it), but the C
+# methods above use it without a check: the attribute only ever holds a dict.
+
+def _get_events(EventEmitter self):
+    return self._events
+
+
+def _set_events(EventEmitter self, dict events):
+    if events is None:
+        raise TypeError("an EventEmitter's _events must be a dict, not None")
+    self._events = events
+
+
+def _delete_events(EventEmitter self):
+    raise TypeError("an EventEmitter's _events cannot be deleted")
+
+
+(<dict>(<PyTypeObject*>EventEmitter).tp_dict)["_events"] = property(
+    _get_events, _set_events, _delete_events, "The listeners of each event (a dict)."
 )
 PyType_Modified(<PyTypeObject*>EventEmitter)

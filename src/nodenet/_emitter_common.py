@@ -7,6 +7,7 @@ exactly one implementation.
 from __future__ import annotations
 
 import asyncio
+import copyreg
 import inspect as _pyinspect
 import math
 import os
@@ -40,6 +41,35 @@ class Symbol:
 error_monitor = Symbol("events.errorMonitor")
 #: The method name a class defines to receive errors of its listeners' awaitables.
 capture_rejection_symbol = "nodejs_rejection"
+
+
+#: The fields every emitter has, compiled or pure.
+EMITTER_FIELDS = ("_events", "_max_listeners", "_capture", "_warned")
+
+
+def get_state(emitter: Any) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """What ``copy`` and ``pickle`` keep of an emitter: (its ``__dict__`` or None, its fields)."""
+    fields = {name: getattr(emitter, name) for name in EMITTER_FIELDS}
+    return (getattr(emitter, "__dict__", None) or None, fields)
+
+
+def set_state(emitter: Any, state: tuple[dict[str, Any] | None, dict[str, Any]]) -> None:
+    instance_dict, fields = state
+    if instance_dict:
+        emitter.__dict__.update(instance_dict)
+    for name, value in fields.items():
+        setattr(emitter, name, value)
+
+
+def reduce_emitter(emitter: Any) -> tuple[Any, ...]:
+    """``__reduce__`` for every pickle protocol (0 and 1 would call the class with the
+    emitter as its options)."""
+    return (copyreg.__newobj__, (type(emitter),), emitter.__getstate__())  # type: ignore[attr-defined]
+
+
+def reduce_once(wrapper: Any) -> tuple[Any, ...]:
+    """``__reduce__`` of a once-wrapper: made anew around the same listener."""
+    return (type(wrapper), (wrapper.target, wrapper.event, wrapper.listener))
 
 
 def check_listener(listener: Any) -> None:

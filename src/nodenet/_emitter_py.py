@@ -15,8 +15,12 @@ from ._emitter_common import (
     check_max_listeners,
     default_capture,
     error_monitor,
+    get_state,
     handle_result,
     raise_unhandled,
+    reduce_emitter,
+    reduce_once,
+    set_state,
     warn_max_listeners,
 )
 
@@ -42,6 +46,9 @@ class OnceWrapper:
             self.fired = True
             return self.listener(*args)
         return None
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return reduce_once(self)
 
     def __repr__(self) -> str:
         return f"<once wrapper of {self.listener!r}>"
@@ -75,6 +82,16 @@ class EventEmitter:
             capture_rejections = options.get("captureRejections")
         if capture_rejections is not None:
             self._capture = check_capture(capture_rejections)
+
+    def __getstate__(self) -> Tuple[Dict[str, Any] | None, Dict[str, Any]]:
+        """The state ``copy`` and ``pickle`` take: (``__dict__``, fields), as the compiled twin."""
+        return get_state(self)
+
+    def __setstate__(self, state: Tuple[Dict[str, Any] | None, Dict[str, Any]]) -> None:
+        set_state(self, state)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return reduce_emitter(self)
 
     # adding
 

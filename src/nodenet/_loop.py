@@ -214,3 +214,8 @@ class Handle:
         """Let ``nodenet.run()`` end while this server or socket stays open."""
         self._lifeline.unref(self._loop, self)
         return self
+
+    def __reduce__(self) -> Any:
+        """A server or socket is an open OS handle: it cannot be pickled or copied (as a
+        ``socket.socket`` cannot), whatever its emitter base allows."""
+        raise TypeError(f"cannot pickle {type(self).__name__!r} object")

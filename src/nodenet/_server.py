@@ -34,6 +34,8 @@ _SERVER_OPTIONS = {
 class Server(EventEmitter, Handle):
     """Node's ``net.Server``: accepts TCP or Unix connections and emits 'connection'."""
 
+    __reduce__ = Handle.__reduce__  # (the emitter, first in line, has its own)
+
     def __init__(self, options: Any = None,
                  connection_listener: Optional[Callable[..., Any]] = None, **kwargs: Any) -> None:
         EventEmitter.__init__(self)

@@ -285,6 +285,8 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._plain = type(self) is Socket
         self._direct: Any = None
 
+    __reduce__ = Handle.__reduce__  # (the emitter core, first in line, has its own)
+
     def _report(self, exc: BaseException) -> None:
         loop = self._loop or get_loop()
         loop.call_exception_handler({
@@ -487,7 +489,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         return True
 
     def connection_lost(self, exc: Optional[BaseException]) -> None:
+        transport = self._transport
         self._transport = None
+        if transport is not None and not transport.is_closing():
+            transport.abort()  # called by hand on a live socket: the fd must not outlive it
         self._direct = None
         self._clear_timer()
         if self._destroyed:
@@ -1062,6 +1067,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 sock.setblocking(False)
                 await loop.sock_connect(sock, path)
                 await loop.create_unix_connection(lambda: self, sock=sock)
+                _release_to_loop(loop, sock)
                 return
             assert host is not None and port is not None
             kind = is_ip(host)
@@ -1091,6 +1097,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             if sock is None:
                 raise last  # type: ignore[misc]
             await loop.create_connection(lambda: self, sock=sock)
+            _release_to_loop(loop, sock)
         except asyncio.CancelledError:
             if sock is not None:
                 sock.close()
@@ -1326,6 +1333,19 @@ def _add_local(err: BaseException, local_address: str, local_port: int) -> None:
     err.localPort = local_port  # type: ignore[attr-defined]
     err.strerror = f"{err.strerror} - Local ({local_address}:{local_port})"
     err.args = (err.errno, err.strerror)
+
+
+def _release_to_loop(loop: Any, sock: Any) -> None:
+    """Leave ``sock``'s fd to the loop that now owns it, where that loop is libuv.
+
+    uvloop's transport opens the fd itself and closes it in libuv; when the protocol aborts
+    the transport inside connection_made, uvloop still attaches the already closed socket
+    object, whose finalizer would later close the same fd number, by then another
+    connection's (a SIGABRT in libuv under load). The standard loop's transport does its
+    I/O through the socket object itself, which must stay whole.
+    """
+    if type(loop).__module__.startswith("uvloop"):
+        sock.detach()
 
 
 def _abort_error(signal: Any) -> BaseException:
