@@ -1,4 +1,4 @@
-# cython: language_level=3, boundscheck=False, wraparound=False
+# cython: language_level=3, boundscheck=False, wraparound=False, binding=False
 """The compiled EventEmitter core: the fast twin of the pure-Python ``_emitter_py``.
 
 Listeners of an event are kept in a tuple that is replaced, never changed in place, so

@@ -14,6 +14,11 @@ try:
 except ImportError:
     _uvloop = None  # type: ignore[assignment]
 
+try:
+    import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
+except ImportError:  # pure-Python install: nothing here is compiled
+    from . import _no_cython as cython
+
 LOOP_IMPLEMENTATION = "uvloop" if _uvloop is not None else "asyncio"
 
 _default_loop: Optional[asyncio.AbstractEventLoop] = None
@@ -38,6 +43,7 @@ def get_loop() -> asyncio.AbstractEventLoop:
     return _default_loop
 
 
+@cython.binding(False)  # methods check their self's type (see setup.py)
 class _Lifetime:
     """Counts the ref'd handles of a loop (Node's active handles) and wakes run()."""
 
@@ -158,6 +164,7 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
 _H = TypeVar("_H", bound="Handle")
 
 
+@cython.binding(False)
 class Lifeline:
     """Whether one server or socket keeps ``nodenet.run()`` alive, as a libuv handle
     does: while it is live (listening, connecting or open) and ref'd. Compiled, an

@@ -172,6 +172,7 @@ def is_ip(value: Any) -> int:
 _S = TypeVar("_S", bound="_SocketCore")
 
 
+@cython.binding(False)  # methods check their self's type (see setup.py)
 class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     """Socket's state and behaviour; compiled, an extension type with typed fields.
 
@@ -1354,6 +1355,7 @@ def _abort_error(signal: Any) -> BaseException:
     return AbortError(cause=signal.reason)
 
 
+@cython.binding(False)
 class _Pipe:
     """One ``src.pipe(dest)``: forwards chunks with backpressure."""
 
