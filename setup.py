@@ -1,6 +1,6 @@
-"""Builds nodenet's optional compiled modules with Cython: the emitter core
-(``nodenet._emitter``, from ``_emitter.pyx``) and the Socket core (``nodenet._socket``,
-its pure-Python source compiled with the types in ``_socket.pxd``).
+"""Builds nodenet's optional compiled modules with Cython: the family ``nodenet._compiled``
+(the emitter core from ``_emitter.pyx``; the handle, Socket and Server modules from their
+pure-Python source, with the types in ``src/nodenet/_compiled/*.pxd``).
 
 The extension is optional: with no compiler (or no Cython) the pure-Python package is
 installed and a warning says so. ``NODENET_REQUIRE_EXTENSIONS=1`` makes a failed build fatal;
@@ -10,10 +10,21 @@ installed and a warning says so. ``NODENET_REQUIRE_EXTENSIONS=1`` makes a failed
 import os
 import sys
 
-from setuptools import setup
+from setuptools import Extension, setup
 
 REQUIRE = bool(os.environ.get("NODENET_REQUIRE_EXTENSIONS"))
 SKIP = bool(os.environ.get("NODENET_NO_EXTENSIONS"))
+
+
+#: The compiled family (see nodenet._impl): module name -> source. The emitter core has a
+#: source of its own; the others are the pure modules' own source, built under another name
+#: and typed by the .pxd of that name in src/nodenet/_compiled/.
+COMPILED = {
+    "nodenet._compiled._emitter": "src/nodenet/_compiled/_emitter.pyx",
+    "nodenet._compiled._handle": "src/nodenet/_handle.py",
+    "nodenet._compiled._socket": "src/nodenet/_socket.py",
+    "nodenet._compiled._server": "src/nodenet/_server.py",
+}
 
 
 def extensions():
@@ -27,8 +38,9 @@ def extensions():
         sys.stderr.write("nodenet: Cython is missing; installing the pure-Python modules\n")
         return []
     modules = cythonize(
-        ["src/nodenet/_emitter.pyx", "src/nodenet/_socket.py", "src/nodenet/_loop.py",
-         "src/nodenet/_server.py"],
+        [Extension(name, [source]) for name, source in COMPILED.items()],
+        include_path=["src"],
+        build_dir="build/cython",  # the generated C stays out of the package
         compiler_directives={
             "language_level": "3",
             # annotations stay hints: the pure-Python twin runs the same source untyped

@@ -128,7 +128,7 @@ def baseline_src(tree: str) -> str:
     tree = os.path.abspath(tree)
     src = os.path.join(tree, "src") if os.path.isdir(os.path.join(tree, "src")) else tree
     found = subprocess.run(
-        [PY, "-c", "import nodenet._socket as s; print(s.__file__, s.COMPILED)"],
+        [PY, "-c", "import nodenet, nodenet._impl as i; print(nodenet.__file__, i.IMPLEMENTATION)"],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": src}, capture_output=True, text=True,
     )
     where = found.stdout.strip()

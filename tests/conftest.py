@@ -10,42 +10,79 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib.util
 import inspect
 import os
 from typing import Any, Dict, List
 
 import pytest
 
-from nodenet import _loop
-from nodenet.events import PyEventEmitter, _finish
+import nodenet
+import nodenet.events
+import nodenet.net
+from nodenet import _impl, _loop
+from nodenet._emitter_class import public_class
+from nodenet.events import PyEventEmitter
 
 #: The time limit of an ``async def`` test without a ``timeout`` marker, in seconds.
 ASYNC_TEST_TIMEOUT = 10.0
 #: How long a cancelled task may take to finish when a test's loop is torn down.
 TEARDOWN_TIMEOUT = 5.0
 
-#: The compiled core is tested whenever it is installed, and must be when
-#: NODENET_REQUIRE_EXTENSIONS is set; only a pure install (no compiler) runs without it.
-_IMPLEMENTATIONS = (
-    ["cython", "python"]
-    if os.environ.get("NODENET_REQUIRE_EXTENSIONS") or importlib.util.find_spec("nodenet._emitter")
-    else ["python"]
-)
+#: The implementations under test: both when the compiled one is built (it must be when
+#: NODENET_REQUIRE_EXTENSIONS is set), else the pure one only.
+TWINS = _impl.available()
+if os.environ.get("NODENET_REQUIRE_EXTENSIONS"):
+    assert "cython" in TWINS, "NODENET_REQUIRE_EXTENSIONS is set but nodenet runs pure"
 
 
-def _compiled():
-    from nodenet import _emitter
+def pytest_generate_tests(metafunc: Any) -> None:
+    """A test that takes ``twin`` (itself or through a fixture) runs once on each."""
+    if "twin" in metafunc.fixturenames:
+        metafunc.parametrize("twin", TWINS, indirect=True)
 
-    return _finish(_emitter.EventEmitter)
+
+#: The public names bound to the family's objects, in each public module.
+_FACES = (nodenet, nodenet.net, nodenet.events)
 
 
-@pytest.fixture(params=_IMPLEMENTATIONS)
-def EventEmitter(request):
+@pytest.fixture
+def twin(request: Any, monkeypatch: Any) -> _impl.Family:
+    """One implementation family, put behind the public modules for this test: every name
+    of ``nodenet``, ``nodenet.net`` and ``nodenet.events`` that is a family object is
+    replaced by the same object of this family, and subprocesses get the family by
+    environment."""
+    family = _impl.load(request.param)
+    for face in _FACES:
+        for name in dir(face):
+            mine = _counterpart(getattr(face, name), family)
+            if mine is not None:
+                monkeypatch.setattr(face, name, mine)
+        if hasattr(face, "EventEmitter"):
+            monkeypatch.setattr(face, "EventEmitter", public_class(family.emitter.EventEmitter))
+    monkeypatch.setattr(nodenet.events, "IMPLEMENTATION", family.name)
+    if family.name == "python":
+        monkeypatch.setenv("NODENET_NO_EXTENSIONS", "1")
+        monkeypatch.delenv("NODENET_REQUIRE_EXTENSIONS", raising=False)
+    else:
+        monkeypatch.delenv("NODENET_NO_EXTENSIONS", raising=False)
+    return family
+
+
+def _counterpart(obj: Any, family: _impl.Family) -> Any:
+    """``obj``'s twin in ``family`` if ``obj`` belongs to a family, else None."""
+    module = getattr(obj, "__module__", None) or ""
+    for package in ("nodenet._compiled.", "nodenet."):
+        if module.startswith(package):
+            short = module[len(package):]
+            if short.lstrip("_") in _impl.Family._fields:
+                return getattr(family.module(short), obj.__name__)
+    return None
+
+
+@pytest.fixture
+def EventEmitter(twin: _impl.Family) -> type:
     """Each test that takes this runs once on the compiled class and once on the pure one."""
-    if request.param == "cython":
-        return _compiled()
-    return PyEventEmitter
+    return public_class(twin.emitter.EventEmitter)
 
 
 @pytest.fixture

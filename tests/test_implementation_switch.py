@@ -1,68 +1,89 @@
-"""Which emitter nodenet.events picks: the compiled one unless told otherwise or not built."""
+"""The one switch (nodenet._impl): compiled modules unless told otherwise, none of them when
+any is missing or does not load, and both families importable in one process."""
+
+from __future__ import annotations
 
 import importlib.machinery
 import os
 import shutil
 import subprocess
 import sys
+from typing import Any, Dict, List
 
 import pytest
 
 import nodenet
-from nodenet import _socket, events
+import nodenet.net as net
+from nodenet import _impl, events
 
-
-def _implementation(env_extra, code="import nodenet.events as e; print(e.IMPLEMENTATION)"):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NODENET_")}
-    env.update(env_extra)
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
-    )
-    return out.stdout.strip()
-
-
-_SOCKET_MODULE = (
-    "import nodenet, nodenet._socket as s; core = nodenet.Socket.__mro__[2].__mro__[1];"
-    " print(s.COMPILED, s.__file__.endswith('.py'), core.__module__)"
+_REPORT = (
+    "import nodenet, nodenet._impl as i, nodenet.events as e;"
+    " print(i.IMPLEMENTATION, e.IMPLEMENTATION, nodenet.Socket.__module__,"
+    " nodenet.Server.__module__, e.EventEmitter.__mro__[1].__module__)"
 )
 
 
-def test_no_extensions_forces_python():
-    assert _implementation({"NODENET_NO_EXTENSIONS": "1"}) == "python"
+def _run(env_extra: Dict[str, str], code: str = _REPORT, path: str = "") -> Any:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NODENET_")}
+    env.update(env_extra)
+    if path:
+        env["PYTHONPATH"] = path
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60, cwd=path or None)
 
 
-def test_no_extensions_runs_the_socket_module_from_source():
-    """The compiled Socket core sits on the compiled emitter: with the pure emitter the
-    socket module is imported from its source, even where the extension is installed."""
-    assert _implementation({"NODENET_NO_EXTENSIONS": "1"}, _SOCKET_MODULE) == \
-        "False True nodenet._emitter_py"
+def _compiled_files() -> List[str]:
+    folder = os.path.join(os.path.dirname(nodenet.__file__), "_compiled")
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return sorted(name for name in os.listdir(folder) if name.endswith(suffixes))
 
 
-def test_loaded_implementation_matches_environment():
-    """Under NODENET_REQUIRE_EXTENSIONS the compiled class must be the one in use."""
-    if os.environ.get("NODENET_NO_EXTENSIONS"):
-        expected = "python"
-    elif os.environ.get("NODENET_REQUIRE_EXTENSIONS"):
-        expected = "cython"
-    else:
-        expected = "cython" if events.CEventEmitter is not None else "python"
-    assert events.IMPLEMENTATION == expected
-    assert nodenet.EventEmitter is events.EventEmitter
-    if expected == "cython":
-        from nodenet import _emitter
+PURE = "python python nodenet._socket nodenet._server nodenet._emitter"
+COMPILED = ("cython cython nodenet._compiled._socket nodenet._compiled._server "
+            "nodenet._compiled._emitter")
 
-        assert issubclass(events.EventEmitter, _emitter.EventEmitter)
-        assert _implementation({}) == "cython"
-        assert _socket.COMPILED and not _socket.__file__.endswith(".py")
-        assert issubclass(nodenet.Socket, _emitter.EventEmitter)
-        assert _implementation({}, _SOCKET_MODULE) == "True False nodenet._emitter"
-    else:
-        assert events.EventEmitter is events.PyEventEmitter
-        assert not _socket.COMPILED and _socket.__file__.endswith(".py")
+
+def test_no_extensions_selects_every_pure_module():
+    out = _run({"NODENET_NO_EXTENSIONS": "1"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == PURE.split()
+
+
+def test_the_compiled_family_is_selected_when_built():
+    if not _compiled_files():
+        pytest.skip("no compiled modules in this installation")
+    out = _run({})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == COMPILED.split()
+
+
+def test_both_families_import_in_one_process():
+    names = _impl.available()
+    assert names[0] == _impl.IMPLEMENTATION
+    families = [_impl.load(name) for name in names]
+    for family in families:
+        assert issubclass(family.socket.Socket, family.emitter.EventEmitter)
+        assert issubclass(family.server.Server, family.emitter.EventEmitter)
+        assert family.server.Socket is family.socket.Socket
+    if len(families) == 2:
+        compiled, pure = families
+        assert compiled.socket.Socket is not pure.socket.Socket
+        assert compiled.socket.__name__ == "nodenet._compiled._socket"
+        assert pure.socket.__name__ == "nodenet._socket"
+
+
+def test_the_twin_fixture_puts_its_family_behind_the_public_names(twin):
+    sock = net.Socket()
+    assert type(sock) is twin.socket.Socket
+    assert nodenet.Socket is twin.socket.Socket
+    assert type(net.create_server()) is twin.server.Server
+    assert isinstance(events.EventEmitter(), twin.emitter.EventEmitter)
+    assert events.IMPLEMENTATION == twin.name
 
 
 def test_public_class_wraps_a_core(EventEmitter):
-    assert EventEmitter.__mro__[1].__module__ in ("nodenet._emitter", "nodenet._emitter_py")
+    assert EventEmitter.__mro__[1].__module__ in ("nodenet._compiled._emitter",
+                                                  "nodenet._emitter")
     assert EventEmitter.addListener is EventEmitter.add_listener
     emitter = EventEmitter()
     emitter.extra = 1
@@ -71,8 +92,8 @@ def test_public_class_wraps_a_core(EventEmitter):
     assert weakref.ref(emitter)() is emitter
 
 
-_PARTIAL_BUILD_ECHO = """
-import asyncio, nodenet, nodenet.events as e, nodenet._socket as s
+_ECHO = """
+import asyncio, nodenet, nodenet._impl as i
 from nodenet.events import once
 
 async def main():
@@ -84,32 +105,52 @@ async def main():
     (reply,) = await once(client, "data")
     await once(client, "close")
     server.close()
-    print(e.IMPLEMENTATION, s.COMPILED, s.__file__.endswith(".py"), reply.decode())
+    print(i.IMPLEMENTATION, type(client).__module__, reply.decode())
 
 asyncio.run(main())
 """
 
 
-def test_a_partial_build_runs_every_module_from_source(tmp_path):
-    """setup.py's extensions are optional one by one. Where only some compiled, the pure
-    socket module would meet the compiled emitter, whose C methods it cannot see: nodenet
-    runs every module from its source instead, and warns."""
+def _copy_package(tmp_path: Any) -> Any:
     package = os.path.dirname(nodenet.__file__)
-    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    built = [name for name in os.listdir(package) if name.endswith(suffixes)]
-    socket_ext = [name for name in built if name.startswith("_socket.")]
-    if not socket_ext:
-        pytest.skip("no compiled modules in this installation: no partial build to make")
     copy = tmp_path / "nodenet"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "*.c"))
-    (copy / socket_ext[0]).unlink()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NODENET_")}
-    env["PYTHONPATH"] = str(tmp_path)
-    out = subprocess.run(
-        [sys.executable, "-c", _PARTIAL_BUILD_ECHO], env=env, capture_output=True, text=True,
-        timeout=60, cwd=str(tmp_path),
-    )
+    return copy / "_compiled"
+
+
+@pytest.mark.parametrize("module", ["_emitter", "_handle", "_socket", "_server"])
+def test_a_partial_build_runs_every_module_from_source(tmp_path, module):
+    """setup.py's extensions are optional one by one: where one did not compile, every
+    module runs from its source, with a warning."""
+    built = [name for name in _compiled_files() if name.startswith(module + ".")]
+    if not built:
+        pytest.skip("no compiled modules in this installation: no partial build to make")
+    (_copy_package(tmp_path) / built[0]).unlink()
+    out = _run({}, _ECHO, str(tmp_path))
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["python", "False", "True", "ping"]
-    assert "nodenet._socket not compiled in this installation" in out.stderr
+    assert out.stdout.split() == ["python", "nodenet._socket", "ping"]
+    assert "the compiled modules cannot be used" in out.stderr
     assert "RuntimeWarning" in out.stderr
+
+
+def test_an_extension_that_does_not_load_runs_every_module_from_source(tmp_path):
+    """An extension of the right name that fails to load (built for another Python, a
+    broken file) counts as missing."""
+    built = [name for name in _compiled_files() if name.startswith("_server.")]
+    if not built:
+        pytest.skip("no compiled modules in this installation")
+    (_copy_package(tmp_path) / built[0]).write_bytes(b"not a shared object")
+    out = _run({}, _ECHO, str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["python", "nodenet._socket", "ping"]
+    assert "RuntimeWarning" in out.stderr
+
+
+def test_require_extensions_makes_an_unusable_build_an_error(tmp_path):
+    built = [name for name in _compiled_files() if name.startswith("_socket.")]
+    if not built:
+        pytest.skip("no compiled modules in this installation")
+    (_copy_package(tmp_path) / built[0]).unlink()
+    out = _run({"NODENET_REQUIRE_EXTENSIONS": "1"}, _ECHO, str(tmp_path))
+    assert out.returncode != 0
+    assert "ImportError" in out.stderr or "ModuleNotFoundError" in out.stderr

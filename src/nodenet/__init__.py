@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from . import (
-    _extensions,  # noqa: F401 - first: it decides whether the compiled modules run
-    errors,
-    events,
-    net,
-)
+from . import errors, events, net
 from ._loop import LOOP_IMPLEMENTATION, get_loop, run
 from .events import (
     AbortController,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ._emitter import EventEmitter as _EmitterCore
+from ._emitter_class import public_class
 from ._loop import get_loop
 from .errors import AbortError, invalid_arg_type
 
-
-def _new_emitter_base() -> type:
-    from .events import EventEmitter
-
-    return EventEmitter
+#: A signal's listeners live in an emitter of its own: a pure one (a signal is not a hot
+#: path), which keeps this module out of the implementation family's imports.
+_SignalEmitter = public_class(_EmitterCore)
 
 
 class AbortSignal:
@@ -20,7 +20,7 @@ class AbortSignal:
     def __init__(self) -> None:
         self.aborted = False
         self.reason: Any = None
-        self._emitter = _new_emitter_base()()
+        self._emitter = _SignalEmitter()
 
     @classmethod
     def abort(cls, reason: Any = None) -> "AbortSignal":

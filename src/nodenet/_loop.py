@@ -1,11 +1,15 @@
-"""The event loop nodenet runs on, and ``run()``: Node's process lifetime."""
+"""The event loop nodenet runs on, and ``run()``: Node's process lifetime.
+
+One module for both implementations (never compiled): the compiled and the pure handles
+count in the same registry, so ``run()`` sees both.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import weakref
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Set, TypeVar
+from typing import Any, Callable, Dict, Optional, Set
 
 try:
     if os.environ.get("NODENET_NO_UVLOOP"):
@@ -13,11 +17,6 @@ try:
     import uvloop as _uvloop
 except ImportError:
     _uvloop = None  # type: ignore[assignment]
-
-try:
-    import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
-except ImportError:  # pure-Python install: nothing here is compiled
-    from . import _no_cython as cython
 
 LOOP_IMPLEMENTATION = "uvloop" if _uvloop is not None else "asyncio"
 
@@ -43,7 +42,6 @@ def get_loop() -> asyncio.AbstractEventLoop:
     return _default_loop
 
 
-@cython.binding(False)  # methods check their self's type (see setup.py)
 class _Lifetime:
     """Counts the ref'd handles of a loop (Node's active handles) and wakes run()."""
 
@@ -159,70 +157,3 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
     if life.error is not None:
         err, life.error = life.error, None
         raise err
-
-
-_H = TypeVar("_H", bound="Handle")
-
-
-@cython.binding(False)
-class Lifeline:
-    """Whether one server or socket keeps ``nodenet.run()`` alive, as a libuv handle
-    does: while it is live (listening, connecting or open) and ref'd. Compiled, an
-    extension type whose methods the compiled Socket core calls in C."""
-
-    __slots__ = ("live", "refed")
-
-    def __init__(self) -> None:
-        self.live = False
-        self.refed = True
-
-    def hold(self, loop: Any, owner: Any) -> None:
-        """``owner`` became live."""
-        if not self.live:
-            self.live = True
-            if self.refed:
-                ref_handle(loop, owner)
-
-    def release(self, loop: Any, owner: Any) -> None:
-        """``owner`` is no longer live."""
-        if self.live:
-            self.live = False
-            if self.refed:
-                unref_handle(loop, owner)
-
-    def ref(self, loop: Any, owner: Any) -> None:
-        if not self.refed:
-            self.refed = True
-            if self.live:
-                ref_handle(loop, owner)
-
-    def unref(self, loop: Any, owner: Any) -> None:
-        if self.refed:
-            self.refed = False
-            if self.live:
-                unref_handle(loop, owner)
-
-
-class Handle:
-    """``ref()`` and ``unref()`` of a server or socket, over its ``Lifeline``."""
-
-    if not TYPE_CHECKING:  # (mypy would then see no room for the attributes below)
-        __slots__ = ()  # a base of the compiled Socket core, which has no __dict__ of its own
-
-    _loop: Any
-    _lifeline: Lifeline
-
-    def ref(self: _H) -> _H:
-        """Let this server or socket keep ``nodenet.run()`` alive (the default)."""
-        self._lifeline.ref(self._loop, self)
-        return self
-
-    def unref(self: _H) -> _H:
-        """Let ``nodenet.run()`` end while this server or socket stays open."""
-        self._lifeline.unref(self._loop, self)
-        return self
-
-    def __reduce__(self) -> Any:
-        """A server or socket is an open OS handle: it cannot be pickled or copied (as a
-        ``socket.socket`` cannot), whatever its emitter base allows."""
-        raise TypeError(f"cannot pickle {type(self).__name__!r} object")

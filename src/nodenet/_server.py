@@ -8,16 +8,24 @@ import functools
 import os
 import socket as _socket
 import stat
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
 
-from . import _dns
-from ._abort import check_signal
-from ._loop import Handle, Lifeline, get_loop
-from ._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
-from ._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
+# A module of the implementation family (see the same note in _socket.py).
+from nodenet import _dns
+from nodenet._abort import check_signal
+from nodenet._emitter_common import capture_rejection_symbol
+from nodenet._loop import get_loop
+from nodenet._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
+from nodenet._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
+from nodenet.errors import NodeError, invalid_arg_type, invalid_arg_value
+
+from ._handle import Handle, Lifeline
 from ._socket import Socket, address_info, errno_error, is_ip, sockaddr
-from .errors import NodeError, invalid_arg_type, invalid_arg_value
-from .events import EventEmitter, capture_rejection_symbol
+
+if TYPE_CHECKING:
+    from nodenet.events import EventEmitter
+else:
+    from ._socket import EventEmitter
 
 DEFAULT_BACKLOG = 511
 
@@ -413,3 +421,9 @@ def _bind(family: int, address: str, port: int, ipv6_only: Any, reuse_port: Any)
 add_aliases(Server, EMITTER_ALIASES)
 add_aliases(Server, SERVER_ALIASES)
 setattr(Server, capture_rejection_symbol, Server._capture_rejection)
+
+
+def create_server(options: Any = None, connection_listener: Optional[Callable[..., Any]] = None,
+                  **kwargs: Any) -> Server:
+    """A new Server; ``connection_listener`` is added for 'connection'."""
+    return Server(options, connection_listener, **kwargs)

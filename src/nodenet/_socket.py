@@ -1,9 +1,9 @@
 """``Socket``: Node's net.Socket, an EventEmitter that is its own asyncio Protocol.
 
-When the package is built, this module is also compiled by Cython, with ``_socket.pxd``
-declaring ``_SocketCore`` as an extension type with typed fields over the compiled emitter
-core (``nodenet._emitter``). The source serves as the pure-Python twin (no compiler, or
-``NODENET_NO_EXTENSIONS``): one implementation, run both ways by the same tests.
+When the package is built, this module is also compiled by Cython into
+``nodenet._compiled._socket``, with ``_compiled/_socket.pxd`` declaring ``_SocketCore`` as an
+extension type with typed fields over the compiled emitter core. The source is the
+pure-Python twin: one implementation, run both ways by the same tests.
 """
 
 from __future__ import annotations
@@ -19,11 +19,16 @@ import sys
 from asyncio import selector_events as _selector_events
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Optional, Tuple, TypeVar
 
-from . import _dns, _encodings
-from ._loop import Handle, Lifeline, get_loop
-from ._net_args import missing_connect_args, normalize, validate_port
-from ._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
-from .errors import (
+# A module of the implementation family (nodenet._impl): modules of the family are
+# imported relatively (the compiled build, nodenet._compiled._socket, gets the compiled
+# ones), every other module absolutely.
+from nodenet import _dns, _encodings
+from nodenet._emitter_class import public_class
+from nodenet._emitter_common import capture_rejection_symbol
+from nodenet._loop import get_loop
+from nodenet._net_args import missing_connect_args, normalize, validate_port
+from nodenet._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
+from nodenet.errors import (
     NodeError,
     NodeTypeError,
     invalid_arg_type,
@@ -31,22 +36,22 @@ from .errors import (
     out_of_range,
     system_error,
 )
-from .events import EventEmitter, capture_rejection_symbol
+
+from ._handle import Handle, Lifeline
 
 try:
     import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
 except ImportError:  # pure-Python install: nothing here is compiled
-    from . import _no_cython as cython
+    from nodenet import _no_cython as cython
 
-#: Whether this module runs compiled (see nodenet._extensions).
-COMPILED: bool = cython.compiled
+if not cython.compiled:  # compiled, _compiled/_socket.pxd cimports it
+    from ._emitter import EventEmitter as EmitterCore
 
-if not cython.compiled:  # compiled, _socket.pxd cimports it
-    if TYPE_CHECKING:
-        from ._emitter_py import EventEmitter as EmitterCore
-    else:
-        #: The emitter core under Socket's state: the compiled one or its pure twin.
-        EmitterCore = EventEmitter.__mro__[1]
+if TYPE_CHECKING:
+    from nodenet.events import EventEmitter
+else:
+    #: The public emitter class of this family, Socket's second base.
+    EventEmitter = public_class(EmitterCore)
 
 DEFAULT_HIGH_WATER_MARK = 16384
 
@@ -1134,7 +1139,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                         "Socket(fd=...) is not supported yet by nodenet")
 
     def _watch_signal(self, signal: Any) -> None:
-        from ._abort import check_signal
+        from nodenet._abort import check_signal
 
         check_signal(signal)
         if signal.aborted:
@@ -1350,7 +1355,7 @@ def _release_to_loop(loop: Any, sock: Any) -> None:
 
 
 def _abort_error(signal: Any) -> BaseException:
-    from .errors import AbortError
+    from nodenet.errors import AbortError
 
     return AbortError(cause=signal.reason)
 
@@ -1463,3 +1468,27 @@ class _Pipe:
 add_aliases(Socket, EMITTER_ALIASES)
 add_aliases(Socket, SOCKET_ALIASES)
 setattr(Socket, capture_rejection_symbol, Socket._capture_rejection)
+
+
+_SOCKET_KEYS = ("allowHalfOpen", "highWaterMark", "signal", "noDelay", "keepAlive",
+                "keepAliveInitialDelay", "objectMode", "readableObjectMode",
+                "writableObjectMode")
+
+
+def connect(*args: Any, **kwargs: Any) -> Socket:
+    """A new Socket connecting to ``(port, host='localhost')``, a Unix ``path``, or ``options``."""
+    options: Dict[str, Any] = {}
+    if args and isinstance(args[0], dict):
+        options = {key: args[0][key] for key in _SOCKET_KEYS if key in args[0]}
+    for key in ("allow_half_open", "high_water_mark", "signal"):
+        if key in kwargs:
+            value = kwargs.pop(key)
+            options["".join(p if i == 0 else p.title() for i, p in enumerate(key.split("_")))] \
+                = value
+    socket = Socket(options)
+    if "timeout" in kwargs or (args and isinstance(args[0], dict) and "timeout" in args[0]):
+        timeout = kwargs.pop("timeout", None)
+        if timeout is None:
+            timeout = args[0]["timeout"]
+        socket.set_timeout(timeout)
+    return socket.connect(*args, **kwargs)

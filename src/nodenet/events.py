@@ -1,7 +1,8 @@
 """Node's ``events`` module: ``EventEmitter`` and its helpers.
 
-``EventEmitter`` is the compiled (Cython) class when it was built and
-``NODENET_NO_EXTENSIONS`` is unset; ``PyEventEmitter`` is the pure-Python twin, always here.
+``EventEmitter`` is the class of the implementation nodenet runs (compiled when it was
+built and ``NODENET_NO_EXTENSIONS`` is unset, see nodenet._impl); ``PyEventEmitter`` is the
+pure-Python twin, always here.
 """
 
 from __future__ import annotations
@@ -16,24 +17,21 @@ from typing import (
     TYPE_CHECKING,
     Any,
     AsyncIterator,
-    Callable,
     ClassVar,
     Dict,
     Iterable,
     List,
-    Tuple,
 )
 
-from . import _emitter_py, _extensions
+from . import _emitter, _impl
 from ._abort import AbortController, AbortSignal, check_signal
+from ._emitter_class import _EmitterType, public_class
 from ._emitter_common import (
     capture_rejection_symbol,
-    check_capture,
     check_max_listeners,
     error_monitor,
 )
 from ._loop import get_loop
-from ._node_names import EMITTER_ALIASES, add_aliases
 from .errors import (
     AbortError,
     MaxListenersExceededWarning,
@@ -62,108 +60,35 @@ __all__ = [
 ]
 
 
-def _check_default_max(n: Any) -> float:
-    return check_max_listeners(n, "defaultMaxListeners")
-
-
-def _check_default_capture(value: Any) -> bool:
-    return check_capture(value, "EventEmitter.captureRejections")
-
-
-#: Node's static properties, each one global setting under two names, and its check.
-_CLASS_SETTINGS: Dict[str, Tuple[Tuple[str, str], Callable[[Any], Any]]] = {}
-for _names, _check in (
-    (("default_max_listeners", "defaultMaxListeners"), _check_default_max),
-    (("capture_rejections", "captureRejections"), _check_default_capture),
-):
-    for _name in _names:
-        _CLASS_SETTINGS[_name] = (_names, _check)
-
-
-class _EmitterType(type):
-    """Makes ``default_max_listeners`` and ``capture_rejections`` one validated global each,
-    readable and assignable on every emitter class (Node's static properties).
-
-    The values are plain class attributes of the public classes, so the emitters read them
-    at the cost of an attribute lookup; assigning on any emitter class checks the value and
-    sets it on every public class.
-    """
-
-    default_max_listeners: float
-    defaultMaxListeners: float
-    capture_rejections: bool
-    captureRejections: bool
-    _public: List[type] = []
-
-    def __setattr__(cls, name: str, value: Any) -> None:
-        setting = _CLASS_SETTINGS.get(name)
-        if setting is None:
-            super().__setattr__(name, value)
-            return
-        names, check = setting
-        value = check(value)
-        for klass in _EmitterType._public:
-            for alias in names:
-                type.__setattr__(klass, alias, value)
-
-
-def _finish(core: type) -> type:
-    """The public class over a core: Node's class properties and camelCase aliases."""
-    cls = _EmitterType("EventEmitter", (core,), {
-        "__module__": __name__,
-        "__doc__": "Node's EventEmitter: register listeners for named events and emit them.",
-        "error_monitor": error_monitor,
-        "errorMonitor": error_monitor,
-        "capture_rejection_symbol": capture_rejection_symbol,
-        "captureRejectionSymbol": capture_rejection_symbol,
-        "default_max_listeners": 10,
-        "defaultMaxListeners": 10,
-        "capture_rejections": False,
-        "captureRejections": False,
-    })
-    if _EmitterType._public:
-        for name in _CLASS_SETTINGS:
-            type.__setattr__(cls, name, getattr(_EmitterType._public[0], name))
-    _EmitterType._public.append(cls)
-    return add_aliases(cls, EMITTER_ALIASES)
-
-
 if TYPE_CHECKING:
-    class EventEmitter(_emitter_py.EventEmitter, metaclass=_EmitterType):
-        """What type checkers see: the public class, with the names ``_finish`` adds."""
+    class EventEmitter(_emitter.EventEmitter, metaclass=_EmitterType):
+        """What type checkers see: the public class, with the names ``public_class`` adds."""
 
         error_monitor: ClassVar[Any]
         errorMonitor: ClassVar[Any]
         capture_rejection_symbol: ClassVar[str]
         captureRejectionSymbol: ClassVar[str]
-        addListener = _emitter_py.EventEmitter.add_listener
-        prependListener = _emitter_py.EventEmitter.prepend_listener
-        prependOnceListener = _emitter_py.EventEmitter.prepend_once_listener
-        removeListener = _emitter_py.EventEmitter.remove_listener
-        removeAllListeners = _emitter_py.EventEmitter.remove_all_listeners
-        rawListeners = _emitter_py.EventEmitter.raw_listeners
-        listenerCount = _emitter_py.EventEmitter.listener_count
-        eventNames = _emitter_py.EventEmitter.event_names
-        setMaxListeners = _emitter_py.EventEmitter.set_max_listeners
-        getMaxListeners = _emitter_py.EventEmitter.get_max_listeners
+        addListener = _emitter.EventEmitter.add_listener
+        prependListener = _emitter.EventEmitter.prepend_listener
+        prependOnceListener = _emitter.EventEmitter.prepend_once_listener
+        removeListener = _emitter.EventEmitter.remove_listener
+        removeAllListeners = _emitter.EventEmitter.remove_all_listeners
+        rawListeners = _emitter.EventEmitter.raw_listeners
+        listenerCount = _emitter.EventEmitter.listener_count
+        eventNames = _emitter.EventEmitter.event_names
+        setMaxListeners = _emitter.EventEmitter.set_max_listeners
+        getMaxListeners = _emitter.EventEmitter.get_max_listeners
 
     PyEventEmitter = EventEmitter
     CEventEmitter: type[EventEmitter] | None
 else:
-    PyEventEmitter = _finish(_emitter_py.EventEmitter)
-    CEventEmitter = None
-    if _extensions.use_compiled:
-        try:
-            from . import _emitter
-        except ImportError:  # not built: the pure twin serves
-            pass
-        else:
-            CEventEmitter = _finish(_emitter.EventEmitter)
+    #: The public class of the implementation nodenet runs (see nodenet._impl).
+    EventEmitter = public_class(_impl.selected.emitter.EventEmitter)
+    #: The public class over each twin (the compiled one: None when it is not in use).
+    PyEventEmitter = public_class(_impl.load("python").emitter.EventEmitter)
+    CEventEmitter = EventEmitter if _impl.IMPLEMENTATION == "cython" else None
 
-    EventEmitter = CEventEmitter if CEventEmitter is not None else PyEventEmitter
-    if CEventEmitter is None:
-        _extensions.use_sources()  # the compiled Socket core needs the compiled emitter
-IMPLEMENTATION = "cython" if CEventEmitter is not None else "python"
+IMPLEMENTATION = _impl.IMPLEMENTATION
 
 
 def get_event_listeners(emitter_or_target: Any, name: Any) -> List[Any]:

@@ -3,6 +3,8 @@ fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 
@@ -17,3 +19,8 @@ def ipv6() -> bool:
     except OSError:
         pytest.skip("no IPv6 loopback")
     return True
+
+
+@pytest.fixture(autouse=True)
+def _each_twin(twin: Any) -> None:
+    """Every test here runs on the compiled implementation and on the pure one."""

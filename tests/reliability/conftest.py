@@ -59,3 +59,8 @@ def run_script(loop_kind: str) -> Any:
                                capture_output=True, text=True, timeout=timeout)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _each_twin(twin: Any) -> None:
+    """Every test here runs on the compiled implementation and on the pure one."""

@@ -22,7 +22,7 @@ import warnings
 from typing import Any, Callable, Iterator, List, Tuple
 
 import nodenet  # noqa: F401  (the package decides compiled or pure first)
-from nodenet import _loop
+from nodenet import _handle, _loop
 
 #: Names never called: ``listen`` with a bare port would listen on every interface (the
 #: server paths are exercised by the listener matrix instead); ``run`` blocks.
@@ -62,7 +62,7 @@ def argument_lists() -> List[Tuple[Any, ...]]:
 
 def instances(cls: type) -> List[Any]:
     """``self`` values for ``cls``'s methods: wrong types, and ``cls``'s own when possible."""
-    selves: List[Any] = [object(), None, 1, "x", _loop.Lifeline()]
+    selves: List[Any] = [object(), None, 1, "x", _handle.Lifeline()]
     try:
         selves.append(cls.__new__(cls))  # no __init__
     except Exception:  # noqa: BLE001

@@ -9,15 +9,3 @@ cdef class Lifeline:
     cpdef release(self, loop, owner)
     cpdef ref(self, loop, owner)
     cpdef unref(self, loop, owner)
-
-
-cdef class _Lifetime:
-    cdef public object loop_ref
-    cdef public set handles
-    cdef public object idle
-    cdef public object error
-
-
-cpdef _Lifetime lifetime(loop)
-cpdef ref_handle(loop, handle)
-cpdef unref_handle(loop, handle)

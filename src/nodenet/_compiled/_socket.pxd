@@ -4,8 +4,8 @@
 
 cimport cython
 
-from nodenet._emitter cimport EventEmitter as EmitterCore
-from nodenet._loop cimport Lifeline
+from nodenet._compiled._emitter cimport EventEmitter as EmitterCore
+from nodenet._compiled._handle cimport Lifeline
 
 
 cdef class _Pipe

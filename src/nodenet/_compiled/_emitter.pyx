@@ -1,5 +1,5 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, binding=False
-"""The compiled EventEmitter core: the fast twin of the pure-Python ``_emitter_py``.
+"""The compiled EventEmitter core: the fast twin of the pure-Python ``nodenet._emitter``.
 
 Listeners of an event are kept in a tuple that is replaced, never changed in place, so
 ``emit`` iterates a snapshot for free: listeners added or removed during an emit take
@@ -15,7 +15,7 @@ from cpython.object cimport PyObject
 from cpython.sequence cimport PySequence_Fast_ITEMS
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 
-from ._emitter_common import (
+from nodenet._emitter_common import (
     check_capture,
     check_listener,
     check_max_listeners,

@@ -1,4 +1,4 @@
-"""Types of the compiled EventEmitter core; the same signatures as ``_emitter_py``."""
+"""Types of the compiled EventEmitter core: the signatures of its twin ``nodenet._emitter``."""
 
 from typing import Any, Callable, Dict, List, Set, Tuple, TypeVar, final, overload
 
