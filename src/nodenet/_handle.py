@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from nodenet._loop import ref_handle, unref_handle
+from nodenet._loop import lifetime
 
 try:
     import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -16,6 +16,34 @@ except ImportError:  # pure-Python install: nothing here is compiled
     from nodenet import _no_cython as cython
 
 _H = TypeVar("_H", bound="Handle")
+
+# The registry entry of the loop seen last (C globals when compiled): a handle that becomes
+# live or idle reaches its loop's handle set without the registry's lookups.
+_last_loop: Any = None
+_last_life: Any = None
+_last_handles: Any = None
+
+
+def _handles_of(loop: Any) -> Any:
+    """The set of ref'd live handles of ``loop`` (the registry's, nodenet._loop)."""
+    global _last_loop, _last_life, _last_handles
+    if loop is not _last_loop:
+        life = lifetime(loop)
+        _last_loop, _last_life, _last_handles = loop, life, life.handles
+    return _last_handles
+
+
+def ref_handle(loop: Any, handle: Any) -> None:
+    """``handle`` keeps run() alive."""
+    _handles_of(loop).add(handle)
+
+
+def unref_handle(loop: Any, handle: Any) -> None:
+    """``handle`` no longer keeps run() alive."""
+    handles = _handles_of(loop)
+    handles.discard(handle)
+    if not handles:
+        _last_life.changed()
 
 
 @cython.binding(False)

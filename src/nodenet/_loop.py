@@ -90,19 +90,6 @@ def lifetime(loop: asyncio.AbstractEventLoop) -> _Lifetime:
     return life
 
 
-def ref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
-    """``handle`` keeps run() alive."""
-    lifetime(loop).handles.add(handle)
-
-
-def unref_handle(loop: asyncio.AbstractEventLoop, handle: Any) -> None:
-    """``handle`` no longer keeps run() alive."""
-    life = lifetime(loop)
-    life.handles.discard(handle)
-    if not life.handles:
-        life.changed()
-
-
 #: asyncio reports these and recovers by itself (it accepts again a second later); libuv
 #: recovers silently, so they do not end run().
 _RECOVERED = ("socket.accept() out of system resource",)

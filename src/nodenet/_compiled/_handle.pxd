@@ -9,3 +9,11 @@ cdef class Lifeline:
     cpdef release(self, loop, owner)
     cpdef ref(self, loop, owner)
     cpdef unref(self, loop, owner)
+
+
+cdef object _last_loop, _last_life
+cdef set _last_handles
+
+cdef set _handles_of(loop)
+cpdef ref_handle(loop, handle)
+cpdef unref_handle(loop, handle)
