@@ -1,0 +1,1 @@
+"""Node's ``stream`` module (work in progress: see the package's modules)."""
