@@ -685,7 +685,7 @@ def plot(summary: Dict[str, Dict[str, Any]], path: str, title: str) -> str | Non
         return None
     keys = [sc for sc in SCENARIOS if sc.key in summary]
     fig, axes = plt.subplots(len(keys), 1, figsize=(9, 2.3 * len(keys) + 0.8), squeeze=False)
-    for ax, sc in zip(axes[:, 0], keys):
+    for ax, sc in zip(axes[:, 0], keys, strict=False):
         rows = summary[sc.key]
         names = list(rows)
         vals = [rows[n].get("median") or 0.0 for n in names]
@@ -699,9 +699,9 @@ def plot(summary: Dict[str, Dict[str, Any]], path: str, title: str) -> str | Non
         better = "higher" if sc.higher_is_better else "lower"
         ax.set_title(f"{sc.title} — {sc.unit} ({better} is better)", fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=8)
-        ends = [max(v, rows[n].get("max") or 0.0) for n, v in zip(names, vals)]
+        ends = [max(v, rows[n].get("max") or 0.0) for n, v in zip(names, vals, strict=True)]
         top = max(ends) if any(ends) else 1.0
-        for y, n, end in zip(ys, names, ends):
+        for y, n, end in zip(ys, names, ends, strict=True):
             row = rows[n]
             if row.get("status") != "ok":
                 ax.text(top * 0.01, y, row.get("status", "missing"), va="center", fontsize=7)

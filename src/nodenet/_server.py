@@ -20,7 +20,15 @@ from nodenet._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
 from nodenet.errors import NodeError, invalid_arg_type, invalid_arg_value
 
 from ._handle import Handle, Lifeline
-from ._socket import Socket, address_info, errno_error, is_ip, sockaddr
+from ._socket import (
+    AF_UNIX,
+    Socket,
+    address_info,
+    errno_error,
+    is_ip,
+    sockaddr,
+    unix_unavailable,
+)
 
 if TYPE_CHECKING:
     from nodenet.events import EventEmitter
@@ -206,7 +214,10 @@ class Server(EventEmitter, Handle):
 
     def _listen_unix(self, path: str, backlog: Any, readable_all: bool,
                      writable_all: bool) -> None:
-        sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        if AF_UNIX is None:
+            self._fail(unix_unavailable())
+            return
+        sock = _socket.socket(AF_UNIX, _socket.SOCK_STREAM)
         try:
             sock.bind(path)
             sock.listen(int(backlog or DEFAULT_BACKLOG))
@@ -242,7 +253,7 @@ class Server(EventEmitter, Handle):
         except OSError as exc:
             self._fail(errno_error(exc, "listen", None, None, describe=True))
             return
-        if sock.family == _socket.AF_UNIX:
+        if sock.family == AF_UNIX:
             name = sock.getsockname()
             self._pipe_name = name if isinstance(name, str) else None
         self._start(sock, backlog)
@@ -258,7 +269,7 @@ class Server(EventEmitter, Handle):
         loop = self._loop
         factory = functools.partial(Socket._for_server, self)
         try:
-            if sock.family == _socket.AF_UNIX:
+            if sock.family == AF_UNIX:
                 self._accept_unix = True
                 aio = await loop.create_unix_server(factory, sock=sock, backlog=backlog)
             else:
@@ -372,7 +383,7 @@ class Server(EventEmitter, Handle):
         sock = self._sock
         if sock is None:
             return self._pipe_name
-        if sock.family == _socket.AF_UNIX:
+        if sock.family == AF_UNIX:
             name = sock.getsockname()
             return name if name else self._pipe_name
         return address_info(sock.getsockname())

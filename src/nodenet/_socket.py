@@ -55,6 +55,15 @@ else:
 
 DEFAULT_HIGH_WATER_MARK = 16384
 
+#: Unix domain sockets, where the platform has them (CPython on Windows has no AF_UNIX).
+AF_UNIX: Optional[int] = getattr(_socket, "AF_UNIX", None)
+
+
+def unix_unavailable() -> NodeError:
+    """The error of a Unix-socket path on a platform without Unix domain sockets."""
+    return NodeError("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+                     "Unix domain socket paths are not available on this platform")
+
 #: Socket._nagle: Nagle still to be turned back on, before any write / before the next write.
 _NAGLE_UNTOUCHED = 1
 _NAGLE_AFTER_FIRST_WRITE = 2
@@ -1069,7 +1078,9 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         address: Optional[str] = path
         try:
             if path is not None:
-                sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+                if AF_UNIX is None:
+                    raise unix_unavailable()
+                sock = _socket.socket(AF_UNIX, _socket.SOCK_STREAM)
                 sock.setblocking(False)
                 await loop.sock_connect(sock, path)
                 await loop.create_unix_connection(lambda: self, sock=sock)

@@ -18,7 +18,7 @@ for phase, count, wait in (("during", 3, 0.5), ("after", 1, 5.0)):
         s.settimeout(wait)
         try:
             out.append(s.recv(10).decode())
-        except socket.timeout:  # TimeoutError itself from 3.10; a subclass named 'timeout' on 3.9
+        except TimeoutError:  # TimeoutError itself from 3.10; a subclass named 'timeout' on 3.9
             out.append("TimeoutError")
         except OSError as exc:
             out.append(type(exc).__name__)

@@ -243,7 +243,7 @@ async def test_peer_vanishes_during_proxy_transfer(loop, vanishing):
     while received < 1 << 20:
         received += len(await loop.sock_recv(peer, 1 << 16))
     (proxy_sockets,) = pairs
-    for name, socket in zip(("client side", "upstream side"), proxy_sockets):
+    for name, socket in zip(("client side", "upstream side"), proxy_sockets, strict=True):
         socket.on("close", lambda had_error, name=name: closes.append(name))
     if vanishing == "client":
         reset(peer)
@@ -297,7 +297,7 @@ async def test_server_close_while_transfers_run(loop):
         await once(client, "end")
         results.append(b"".join(got) == payload)
 
-    tasks = [loop.create_task(transfer(c, p)) for c, p in zip(sockets, payloads)]
+    tasks = [loop.create_task(transfer(c, p)) for c, p in zip(sockets, payloads, strict=True)]
     await until(lambda: all(s.bytes_read > 0 for s in sockets))
     server.close()
     assert not server.listening

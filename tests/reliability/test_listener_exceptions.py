@@ -75,7 +75,7 @@ async def test_loop_handler_gets_listener_exception_others_unharmed(loop, where)
     port = port_of(server)
     clients = [await connected(port) for _ in range(6)]
     echoed = [[] for _ in clients]
-    for client, got in zip(clients, echoed):
+    for client, got in zip(clients, echoed, strict=True):
         client.on("data", got.append)
     await until(lambda: len(sockets) == 6)
     for i, client in enumerate(clients):
