@@ -104,3 +104,16 @@ def check_signal(signal: Any, name: str = "options.signal") -> None:
     """Raise ``ERR_INVALID_ARG_TYPE`` unless ``signal`` is None or an ``AbortSignal``."""
     if signal is not None and not isinstance(signal, AbortSignal):
         raise invalid_arg_type(name, "an instance of AbortSignal", signal)
+
+
+def abort_error(signal: Any) -> AbortError:
+    """The error an operation aborted by ``signal`` fails with (its reason as the cause)."""
+    return AbortError(cause=signal.reason)
+
+
+def when_aborted(signal: Any, action: Callable[[], Any]) -> None:
+    """Call ``action()`` once ``signal`` aborts; on the next loop turn if it already has."""
+    if signal.aborted:
+        get_loop().call_soon(action)
+    else:
+        signal.add_event_listener("abort", lambda *_: action(), once=True)

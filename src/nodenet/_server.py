@@ -12,10 +12,17 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
 
 # A module of the implementation family (see the same note in _socket.py).
 from nodenet import _dns
-from nodenet._abort import check_signal
+from nodenet._abort import check_signal, when_aborted
 from nodenet._emitter_common import capture_rejection_symbol
 from nodenet._loop import get_loop
-from nodenet._net_args import invalid_options, is_pipe_name, normalize, to_number, validate_port
+from nodenet._net_args import (
+    camel,
+    invalid_options,
+    is_pipe_name,
+    normalize,
+    to_number,
+    validate_port,
+)
 from nodenet._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
 from nodenet.errors import NodeError, invalid_arg_type, invalid_arg_value
 
@@ -37,14 +44,11 @@ else:
 
 DEFAULT_BACKLOG = 511
 
-_SERVER_OPTIONS = {
-    "allow_half_open": "allowHalfOpen",
-    "pause_on_connect": "pauseOnConnect",
-    "no_delay": "noDelay",
-    "keep_alive": "keepAlive",
-    "keep_alive_initial_delay": "keepAliveInitialDelay",
-    "high_water_mark": "highWaterMark",
-}
+#: The keyword arguments of Server / create_server (Node's options, snake_case).
+_SERVER_KEYWORDS = frozenset((
+    "allow_half_open", "pause_on_connect", "no_delay", "keep_alive",
+    "keep_alive_initial_delay", "high_water_mark",
+))
 
 
 class Server(EventEmitter, Handle):
@@ -64,10 +68,10 @@ class Server(EventEmitter, Handle):
         else:
             raise invalid_arg_type("options", "of type object", options)
         for key, value in kwargs.items():
-            if key not in _SERVER_OPTIONS:
+            if key not in _SERVER_KEYWORDS:
                 raise TypeError(f"create_server() got an unexpected keyword argument {key!r}")
             if value is not None:
-                opts[_SERVER_OPTIONS[key]] = value
+                opts[camel(key)] = value
         for key in ("allowHalfOpen", "pauseOnConnect", "noDelay", "keepAlive"):
             value = opts.get(key, False)
             if not isinstance(value, bool):
@@ -294,10 +298,7 @@ class Server(EventEmitter, Handle):
             })
 
     def _watch_signal(self, signal: Any) -> None:
-        if signal.aborted:
-            self._loop.call_soon(self.close)
-        else:
-            signal.add_event_listener("abort", lambda *_: self.close(), once=True)
+        when_aborted(signal, self.close)
 
     # closing
 

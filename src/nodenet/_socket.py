@@ -26,7 +26,7 @@ from nodenet import _dns, _encodings
 from nodenet._emitter_class import public_class
 from nodenet._emitter_common import capture_rejection_symbol
 from nodenet._loop import get_loop
-from nodenet._net_args import missing_connect_args, normalize, validate_port
+from nodenet._net_args import camel, missing_connect_args, normalize, validate_port
 from nodenet._node_names import EMITTER_ALIASES, SOCKET_ALIASES, add_aliases
 from nodenet.errors import (
     NodeError,
@@ -1150,14 +1150,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                         "Socket(fd=...) is not supported yet by nodenet")
 
     def _watch_signal(self, signal: Any) -> None:
-        from nodenet._abort import check_signal
+        from nodenet._abort import abort_error, check_signal, when_aborted
 
         check_signal(signal)
-        if signal.aborted:
-            get_loop().call_soon(lambda: self.destroy(_abort_error(signal)))
-        else:
-            signal.add_event_listener("abort", lambda *_: self.destroy(_abort_error(signal)),
-                                      once=True)
+        when_aborted(signal, lambda: self.destroy(abort_error(signal)))
 
     # piping
 
@@ -1365,12 +1361,6 @@ def _release_to_loop(loop: Any, sock: Any) -> None:
         sock.detach()
 
 
-def _abort_error(signal: Any) -> BaseException:
-    from nodenet.errors import AbortError
-
-    return AbortError(cause=signal.reason)
-
-
 @cython.binding(False)
 class _Pipe:
     """One ``src.pipe(dest)``: forwards chunks with backpressure."""
@@ -1494,8 +1484,7 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     for key in ("allow_half_open", "high_water_mark", "signal"):
         if key in kwargs:
             value = kwargs.pop(key)
-            options["".join(p if i == 0 else p.title() for i, p in enumerate(key.split("_")))] \
-                = value
+            options[camel(key)] = value
     socket = Socket(options)
     if "timeout" in kwargs or (args and isinstance(args[0], dict) and "timeout" in args[0]):
         timeout = kwargs.pop("timeout", None)

@@ -24,7 +24,7 @@ from typing import (
 )
 
 from . import _emitter, _impl
-from ._abort import AbortController, AbortSignal, check_signal
+from ._abort import AbortController, AbortSignal, abort_error, check_signal
 from ._emitter_class import _EmitterType, public_class
 from ._emitter_common import (
     capture_rejection_symbol,
@@ -135,10 +135,6 @@ def listener_count(emitter: Any, event: Any) -> int:
     return emitter.listener_count(event)  # type: ignore[no-any-return]
 
 
-def _abort_error(signal: AbortSignal) -> AbortError:
-    return AbortError(cause=signal.reason)
-
-
 def _as_exception(err: Any) -> BaseException:
     """What 'error' carried, as an exception: ``ERR_UNHANDLED_ERROR`` wraps a plain value."""
     return err if isinstance(err, BaseException) else unhandled_error((err,))
@@ -191,7 +187,7 @@ def once(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
         check_signal(signal)
         is_target = _check_emitter(emitter)
         if signal is not None and signal.aborted:
-            raise _abort_error(signal)
+            raise abort_error(signal)
     except Exception as exc:  # noqa: BLE001 - Node rejects the promise with it
         future.set_exception(exc)
         return future
@@ -217,7 +213,7 @@ def once(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
     def aborted(*_: Any) -> None:
         release()
         if not future.done():
-            future.set_exception(_abort_error(signal))  # type: ignore[arg-type]
+            future.set_exception(abort_error(signal))
 
     def cancelled(fut: "asyncio.Future[List[Any]]") -> None:
         if fut.cancelled():
@@ -272,7 +268,7 @@ class _EventIterator:
         def abort(*_: Any) -> None:
             it = ref()
             if it is not None:
-                it._fail(_abort_error(signal))  # type: ignore[arg-type]
+                it._fail(abort_error(signal))
 
         self._listeners = (push, fail, end, abort)
         if is_target:
@@ -399,7 +395,7 @@ def on(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
         low_water_mark = given.get("lowWaterMark", given.get("lowWatermark"))
     check_signal(signal)
     if signal is not None and signal.aborted:
-        raise _abort_error(signal)
+        raise abort_error(signal)
     high = math.inf if high_water_mark is None else _check_watermark(
         high_water_mark, "options.highWaterMark")
     low = 1 if low_water_mark is None else _check_watermark(
