@@ -20,6 +20,7 @@ from typing import Any, Callable
 from .errors import (
     MaxListenersExceededWarning,
     invalid_arg_type,
+    is_number,
     out_of_range,
     unhandled_error,
 )
@@ -80,7 +81,7 @@ def check_listener(listener: Any) -> None:
 
 def check_max_listeners(n: Any, name: str = "setMaxListeners") -> float:
     """Validate a listener limit; ``math.inf`` and ``0`` mean unlimited."""
-    if isinstance(n, bool) or not isinstance(n, (int, float)):
+    if not is_number(n):
         raise invalid_arg_type(name, "of type number", n)
     if math.isnan(n) or n < 0:
         raise out_of_range(name, ">= 0", n)

@@ -24,7 +24,7 @@ from nodenet._net_args import (
     validate_port,
 )
 from nodenet._node_names import EMITTER_ALIASES, SERVER_ALIASES, add_aliases
-from nodenet.errors import NodeError, invalid_arg_type, invalid_arg_value
+from nodenet.errors import NodeError, invalid_arg_type, invalid_arg_value, is_number
 
 from ._handle import Handle, Lifeline
 from ._socket import (
@@ -403,7 +403,7 @@ class Server(EventEmitter, Handle):
 
     @max_connections.setter
     def max_connections(self, value: Optional[int]) -> None:
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        if value is not None and not is_number(value):
             raise invalid_arg_type("maxConnections", "of type number", value)
         self._max_connections = value
 

@@ -33,6 +33,7 @@ from nodenet.errors import (
     NodeTypeError,
     invalid_arg_type,
     invalid_arg_value,
+    is_number,
     out_of_range,
     system_error,
 )
@@ -233,7 +234,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         fd = opts.get("fd") if fd is None else fd
         signal = opts.get("signal") if signal is None else signal
         if fd is not None:
-            if isinstance(fd, bool) or not isinstance(fd, (int, float)):
+            if not is_number(fd):
                 raise invalid_arg_type("fd", "of type number", fd)
             if fd != int(fd) or not 0 <= fd <= 2147483647:
                 raise out_of_range("fd", ">= 0 && <= 2147483647", fd)
@@ -921,7 +922,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
 
     def set_timeout(self: _S, timeout: float, callback: _Callback = None) -> _S:
         """Emit 'timeout' after ``timeout`` ms of inactivity (0 disables it)."""
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        if not is_number(timeout):
             raise invalid_arg_type("msecs", "of type number", timeout)
         if math.isnan(timeout) or timeout < 0 or math.isinf(timeout):
             raise out_of_range("msecs", "a non-negative finite number", timeout)
@@ -1033,7 +1034,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             if not isinstance(host, str):
                 raise invalid_arg_type("options.host", "of type string", host)
             port = options.get("port")
-            if port is None or isinstance(port, bool) or not isinstance(port, (int, float, str)):
+            if not (is_number(port) or isinstance(port, str)):
                 raise invalid_arg_type("options.port", "of type number or string", port)
             port = validate_port(port)
             _check_connect_options(options)

@@ -14,6 +14,7 @@ __all__ = [
     "MaxListenersExceededWarning",
     "inspect",
     "describe_received",
+    "is_number",
     "invalid_arg_type",
     "invalid_arg_value",
     "out_of_range",
@@ -95,6 +96,11 @@ def describe_received(value: Any) -> str:
             shown = shown[:25] + "..."
         return f"Received type {type(value).__name__} ({shown})"
     return f"Received an instance of {type(value).__name__}"
+
+
+def is_number(value: Any) -> bool:
+    """A JavaScript number: an int or a float, not a bool (Python's bool is an int)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def invalid_arg_type(name: str, expected: str, value: Any) -> NodeTypeError:

@@ -36,6 +36,7 @@ from .errors import (
     AbortError,
     MaxListenersExceededWarning,
     invalid_arg_type,
+    is_number,
     out_of_range,
     unhandled_error,
 )
@@ -163,7 +164,7 @@ def _options(options: Any) -> Dict[str, Any]:
 
 
 def _check_watermark(value: Any, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not is_number(value):
         raise invalid_arg_type(name, "of type number", value)
     if isinstance(value, float) and not value.is_integer():
         raise out_of_range(name, "an integer", value)
