@@ -83,9 +83,10 @@ def check_max_listeners(n: Any, name: str = "setMaxListeners") -> float:
     """Validate a listener limit; ``math.inf`` and ``0`` mean unlimited."""
     if not is_number(n):
         raise invalid_arg_type(name, "of type number", n)
-    if math.isnan(n) or n < 0:
+    limit: float = n
+    if math.isnan(limit) or limit < 0:
         raise out_of_range(name, ">= 0", n)
-    return n
+    return limit
 
 
 def check_capture(value: Any, name: str = "options.captureRejections") -> bool:

@@ -170,7 +170,8 @@ def _check_watermark(value: Any, name: str) -> float:
         raise out_of_range(name, "an integer", value)
     if not 1 <= value <= _MAX_SAFE_INTEGER:
         raise out_of_range(name, f">= 1 && <= {_MAX_SAFE_INTEGER}", value)
-    return value
+    mark: float = value
+    return mark
 
 
 def once(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
