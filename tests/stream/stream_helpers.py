@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Callable, List, Optional, Tuple
 
+from nodenet.stream import Writable
+
 
 async def settle(turns: int = 10) -> None:
     """Let the loop run ``turns`` turns: pending ticks and the callbacks they schedule."""
@@ -51,3 +53,16 @@ class Calls:
                 assert count[0] == times, f"{name} called {count[0]} times, expected {times}"
             else:
                 assert count[0] >= -times, f"{name} called {count[0]} times, expected >= {-times}"
+
+
+class ReportingWritable(Writable):
+    """A Writable that reports what reaches ``_write``: ``fn(is_bytes, type, encoding)``
+    (Node's MyWritable of the encoding tests)."""
+
+    def __init__(self, fn: Callable[..., Any], options: Any = None) -> None:
+        super().__init__(options)
+        self.fn = fn
+
+    def _write(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
+        self.fn(isinstance(chunk, bytes), type(chunk), encoding)
+        callback()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from .._emitter_common import Symbol
+from .._emitter_common import Symbol, handle_result
 from .._tick import next_tick
 from ..errors import AbortError, NodeError
 
@@ -90,16 +90,26 @@ def _destroy(stream: Any, err: Optional[BaseException], cb: Optional[Callable[..
         if r is not None:
             r.closed = True
         if callable(cb):
-            cb(err)
+            if err is not None:
+                cb(err)
+            else:
+                cb()
         if err is not None:
             next_tick(_emit_error_close, stream, err)
         else:
             next_tick(_emit_close, stream)
 
     try:
-        stream._destroy(err, on_destroy)
+        run_hook(stream, stream._destroy(err, on_destroy), "destroy")
     except Exception as exc:  # noqa: BLE001 - a throwing _destroy is its callback's error
         on_destroy(exc)
+
+
+def run_hook(stream: Any, result: Any, name: str) -> None:
+    """An ``async def`` hook runs as a task, as a JavaScript async function runs (its
+    failure is the loop's, as Node's unhandled rejection)."""
+    if result is not None and result is not True and result is not False:
+        handle_result(stream, False, result, name, ())
 
 
 def _emit_error_close(stream: Any, err: BaseException) -> None:
@@ -200,7 +210,8 @@ def _construct_now(stream: Any) -> None:
             stream.emit(CONSTRUCT)
 
     try:
-        stream._construct(lambda err=None: next_tick(on_construct, err))
+        run_hook(stream, stream._construct(lambda err=None: next_tick(on_construct, err)),
+                  "construct")
     except Exception as exc:  # noqa: BLE001 - a throwing _construct is its callback's error
         next_tick(on_construct, exc)
 

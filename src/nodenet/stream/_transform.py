@@ -1,0 +1,95 @@
+"""``Transform``: a Duplex whose output is computed from its input (Node's
+streams/transform.js); ``PassThrough`` is the one that changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from .._tick import next_tick
+from ..errors import NodeError
+from ._duplex import Duplex
+from ._options import get_high_water_mark, stream_options
+
+
+class Transform(Duplex):
+    """Implement ``_transform(chunk, encoding, callback)`` (and ``_flush(callback)``), or pass
+    them as the options ``transform`` and ``flush``; ``callback(None, data)`` pushes data."""
+
+    def __init__(self, options: Optional[dict[str, Any]] = None, **kwargs: Any) -> None:
+        opts = stream_options(options, kwargs)
+        if opts:
+            readable_hwm = get_high_water_mark(opts, "readableHighWaterMark", True,
+                                               bool(opts.get("objectMode")
+                                                    or opts.get("readableObjectMode")))
+            if readable_hwm == 0:
+                opts = {**opts, "highWaterMark": None, "readableHighWaterMark": 0,
+                        "writableHighWaterMark": opts.get("writableHighWaterMark") or 0}
+        Duplex.__init__(self, opts)
+        self._readable_state.sync = False
+        self._pending_callback: Optional[Callable[..., Any]] = None
+        for option in ("transform", "flush"):
+            if callable(opts.get(option)):
+                setattr(self, "_" + option, opts[option])
+        self.on("prefinish", self._prefinish)
+
+    def _final(self, callback: Optional[Callable[..., Any]] = None) -> None:
+        flush = getattr(self, "_flush", None)
+        if callable(flush) and not self.destroyed:
+            def flushed(err: Any = None, data: Any = None) -> None:
+                if err is not None:
+                    if callback is not None:
+                        callback(err)
+                    else:
+                        self.destroy(err)
+                    return
+                if data is not None:
+                    self.push(data)
+                self.push(None)
+                if callback is not None:
+                    callback()
+
+            flush(flushed)
+        else:
+            self.push(None)
+            if callback is not None:
+                callback()
+
+    def _prefinish(self) -> None:
+        # a user's own _final (an option or an override) replaces the flush step
+        if getattr(self._final, "__func__", None) is not Transform._final:
+            Transform._final(self)
+
+    def _transform(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
+        raise NodeError("ERR_METHOD_NOT_IMPLEMENTED", "The _transform() method is not implemented")
+
+    def _write(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
+        r, w = self._readable_state, self._writable_state
+        length = r.length
+
+        def transformed(err: Any = None, value: Any = None) -> None:
+            if err is not None:
+                callback(err)
+                return
+            if value is not None:
+                self.push(value)
+            if r.ended:
+                next_tick(callback)
+            elif w.ended or length == r.length or r.length < r.high_water_mark:
+                callback()
+            else:
+                self._pending_callback = callback
+
+        self._transform(chunk, encoding, transformed)
+
+    def _read(self, size: Any = None) -> None:
+        callback = self._pending_callback
+        if callback is not None:
+            self._pending_callback = None
+            callback()
+
+
+class PassThrough(Transform):
+    """A Transform that passes every chunk through unchanged."""
+
+    def _transform(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
+        callback(None, chunk)
