@@ -91,3 +91,8 @@ async def closed(emitter: Any) -> Any:
 
     emitter.once("close", on_close)
     return await future
+
+
+def not_called(*args: Any) -> None:
+    """A callback that must not run (Node's ``common.mustNotCall()``)."""
+    raise AssertionError(f"must not be called (called with {args!r})")

@@ -7,13 +7,9 @@ Nothing left out.
 
 import asyncio
 
-from net_helpers import until
+from net_helpers import not_called, until
 
 import nodenet.net as net
-
-
-def not_called(*args):
-    raise AssertionError("must not be called")
 
 
 async def test_second_bind_fails(loop):

@@ -5,13 +5,9 @@ a listening server fails with EADDRINUSE and never connects.
 Nothing left out (127.0.0.1).
 """
 
-from net_helpers import start_server, until
+from net_helpers import not_called, start_server, until
 
 import nodenet.net as net
-
-
-def not_called(*args):
-    raise AssertionError("must not be called")
 
 
 async def test_connect_from_a_port_in_use(loop):

@@ -16,7 +16,7 @@ Python's only null).
 import math
 
 import pytest
-from net_helpers import until
+from net_helpers import not_called, until
 
 import nodenet.net as net
 
@@ -42,10 +42,6 @@ def do_connect(options, get_cb):
 
     return [create_connection_with_cb, create_connection_without_cb, connect_with_cb,
             connect_without_cb, socket_connect_with_cb, socket_connect_without_cb]
-
-
-def not_called(*args):
-    raise AssertionError("must not be called")
 
 
 def option_sets(port):

@@ -8,14 +8,11 @@ Left out: the private ``_connectionKey`` (no Python counterpart).
 
 
 import pytest
+from net_helpers import not_called
 
 import nodenet.net as net
 
 INVALID_PORT = 2**32 - 1
-
-
-def not_called(*args):
-    raise AssertionError("must not be called")
 
 
 async def test_listen_on_port_zero_works(loop):

@@ -7,13 +7,9 @@ a socket whose mode is 0, which Node skips when run as root, as these tests
 are (root ignores the mode).
 """
 
-from net_helpers import until
+from net_helpers import not_called, until
 
 import nodenet.net as net
-
-
-def not_called(*args):
-    raise AssertionError("must not be called")
 
 
 async def test_not_a_socket(loop, tmp_path):

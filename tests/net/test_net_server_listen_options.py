@@ -15,14 +15,11 @@ import asyncio
 import math
 
 import pytest
+from net_helpers import not_called
 
 import nodenet.net as net
 
 HOST = "127.0.0.1"
-
-
-def not_called(*args):
-    raise AssertionError("must not be called")
 
 
 LISTEN_ON_PORT = [
