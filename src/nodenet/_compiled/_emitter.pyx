@@ -71,7 +71,8 @@ cdef extern from *:
 
     /* PyObject_Vectorcall(f, argv, nargs, NULL), less its checks and wrapper for a callable
        with a vectorcall slot (a function, a bound method, most builtins). */
-    static CYTHON_INLINE PyObject *__nodenet_call(PyObject *f, PyObject *const *argv, size_t nargs) {
+    static CYTHON_INLINE PyObject *__nodenet_call(PyObject *f, PyObject *const *argv,
+                                                  size_t nargs) {
         PyTypeObject *type = Py_TYPE(f);
         vectorcallfunc call;
         PyObject *result;
@@ -216,7 +217,7 @@ cdef inline bint _exceeds(object limit, Py_ssize_t count) except -1:
 
 
 cdef inline bint _holds(dict events, object event, bint present, object name,
-                       Py_hash_t name_hash) except -1:
+                        Py_hash_t name_hash) except -1:
     """``name in events``, told without a lookup when ``events`` is empty or holds nothing
     but ``event``, an exact str (``present``: it is there) whose hash is not ``name``'s."""
     cdef Py_ssize_t size = PyDict_GET_SIZE(events)
@@ -290,7 +291,8 @@ cdef inline Py_ssize_t _find(tuple existing, object listener) except -2:
     cdef Py_ssize_t position = PyTuple_GET_SIZE(existing) - 1
     cdef PyObject* item
     if not _identity_eq(listener):
-        while position >= 0 and not _matches(<object>PyTuple_GET_ITEM(existing, position), listener):
+        while position >= 0 and \
+                not _matches(<object>PyTuple_GET_ITEM(existing, position), listener):
             position -= 1
         return position
     # ``listener`` compares by identity: only the very object, a wrapper of it, or an item
@@ -457,7 +459,8 @@ cdef class EventEmitter:
             if self._warned:
                 self._warned.discard(event)
             if PyDict_GET_SIZE(events) != 0 and "removeListener" in events:
-                self.emit("removeListener", event, _unwrap(removed) if type(removed) is OnceWrapper else listener)
+                self.emit("removeListener", event,
+                          _unwrap(removed) if type(removed) is OnceWrapper else listener)
             return self
         events[event] = _without(existing, position)
         if count == 2 and self._warned:
