@@ -28,7 +28,8 @@ import shutil
 import subprocess
 import sys
 import time
-from typing import Any, Callable, Dict, List
+from collections.abc import Callable
+from typing import Any
 
 from nodenet import events as nodenet_events
 
@@ -53,7 +54,7 @@ class PlainEmitter:
     """The floor: a Python ``emit`` that only loops over its listeners."""
 
     def __init__(self) -> None:
-        self.fs: List[Callable[..., Any]] = []
+        self.fs: list[Callable[..., Any]] = []
 
     def on(self, event: Any, fn: Callable[..., Any]) -> "PlainEmitter":
         self.fs.append(fn)
@@ -65,10 +66,10 @@ class PlainEmitter:
         return bool(self.fs)
 
 
-def _compile_loop(body: str, env: Dict[str, Any]) -> Runner:
+def _compile_loop(body: str, env: dict[str, Any]) -> Runner:
     """A loop function ``run(n)`` whose body is ``body``, so calls are written out literally."""
     source = f"def run(n):\n    for i in range(n):\n        {body}\n"
-    namespace: Dict[str, Any] = dict(env)
+    namespace: dict[str, Any] = dict(env)
     exec(compile(source, "<events_bench>", "exec"), namespace)  # noqa: S102 - fixed templates
     return namespace["run"]  # type: ignore[no-any-return]
 
@@ -81,8 +82,8 @@ class CallFloor:
         self.on = self.remove_listener = self.once = self.emit = noop
 
 
-def _implementations() -> Dict[str, Callable[[], Any] | None]:
-    impls: Dict[str, Callable[[], Any] | None] = {
+def _implementations() -> dict[str, Callable[[], Any] | None]:
+    impls: dict[str, Callable[[], Any] | None] = {
         "compiled": nodenet_events.CEventEmitter,
         "pure": nodenet_events.PyEventEmitter,
     }
@@ -96,9 +97,9 @@ def _implementations() -> Dict[str, Callable[[], Any] | None]:
     return impls
 
 
-def _cases(name: str, factory: Callable[[], Any]) -> Dict[str, Runner]:
+def _cases(name: str, factory: Callable[[], Any]) -> dict[str, Runner]:
     """Every case for one implementation, as ``run(n)`` functions."""
-    cases: Dict[str, Runner] = {}
+    cases: dict[str, Runner] = {}
     for count in (1, 5, 10):
         for argc, text in ARGS.items():
             ee = factory()
@@ -159,8 +160,8 @@ def calibrate(run: Runner, target_ns: float) -> int:
 
 
 def measure_all(
-    runners: Dict[str, Dict[str, Runner]], target_ns: float, repeats: int
-) -> Dict[str, Dict[str, float]]:
+    runners: dict[str, dict[str, Runner]], target_ns: float, repeats: int
+) -> dict[str, dict[str, float]]:
     """Fastest ns per iteration of every runner, over ``repeats`` rounds.
 
     Each round times every implementation once, so a noisy spell on a shared machine
@@ -180,13 +181,13 @@ def measure_all(
     }
 
 
-def run_node(quick: bool) -> Dict[str, float]:
+def run_node(quick: bool) -> dict[str, float]:
     node = shutil.which("node")
     if node is None:
         return {}
     command = [node, os.path.join(HERE, "events_bench.js")] + (["--quick"] if quick else [])
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
-    results: Dict[str, Any] = json.loads(done.stdout)
+    results: dict[str, Any] = json.loads(done.stdout)
     meta = results.pop("_meta", {})
     results["_version"] = meta.get("node")
     return results
@@ -202,7 +203,7 @@ def _ns(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}" if value >= 100 else f"{value:.1f}"
 
 
-def table(results: Dict[str, Dict[str, float]], node: Dict[str, float]) -> str:
+def table(results: dict[str, dict[str, float]], node: dict[str, float]) -> str:
     """The results as a Markdown table: ns per iteration, then the ratios."""
     head = (
         "| case | compiled | pure | pyee | plain | node | compiled/plain | pure/plain "
@@ -223,7 +224,7 @@ def table(results: Dict[str, Dict[str, float]], node: Dict[str, float]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: List[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="about 10 s instead of about a minute")
     parser.add_argument("--json", metavar="FILE", help="also write the raw numbers here")

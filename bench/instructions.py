@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Dict, List, Optional
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
@@ -66,7 +65,7 @@ def load(mode: str, port: int, count: int) -> None:
     )
 
 
-def count(server: str, mode: str, n: int, pythonpath: Optional[str]) -> float:
+def count(server: str, mode: str, n: int, pythonpath: str | None) -> float:
     """Instructions per unit of ``mode`` for one server."""
     port = free_port()
     out_dir = tempfile.mkdtemp(prefix="callgrind-")
@@ -110,7 +109,7 @@ def count(server: str, mode: str, n: int, pythonpath: Optional[str]) -> float:
     return int(match.group(1).replace(",", "")) / n
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mode", choices=("accept", "echo"), default="accept")
     ap.add_argument("-n", type=int, default=None, help="connections (2000) or requests (20000)")
@@ -119,7 +118,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = ap.parse_args(argv)
     n = args.n or (2000 if args.mode == "accept" else 20000)
     unit = "connection" if args.mode == "accept" else "request"
-    runs: Dict[str, Optional[str]] = {}
+    runs: dict[str, str | None] = {}
     for server in args.servers.split(","):
         if server not in SERVERS:
             ap.error(f"unknown server {server!r}: one of {', '.join(SERVERS)}")

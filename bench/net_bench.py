@@ -31,8 +31,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List
+from typing import Any
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
@@ -52,11 +53,11 @@ CLIENT_CORE = 1
 @dataclass
 class Server:
     name: str
-    argv: List[str]  # "{port}" and "{upstream}" are filled in
-    env: Dict[str, str] = field(default_factory=dict)
+    argv: list[str]  # "{port}" and "{upstream}" are filled in
+    env: dict[str, str] = field(default_factory=dict)
     group: str = "nodenet"  # node | raw | nodenet: colours and references
 
-    def command(self, port: int, upstream: str = "") -> List[str]:
+    def command(self, port: int, upstream: str = "") -> list[str]:
         return [a.format(port=port, upstream=upstream) for a in self.argv]
 
 
@@ -112,7 +113,7 @@ PROXY_SERVERS = [
 BASE_SUFFIX = "@base"
 
 
-def baseline_servers(servers: List[Server], src: str) -> List[Server]:
+def baseline_servers(servers: list[Server], src: str) -> list[Server]:
     """Each nodenet server once more, importing nodenet from ``src`` (another checkout,
     built in place): an A/B comparison of two versions within one run."""
     return [
@@ -148,7 +149,7 @@ class Scenario:
     title: str
     metric: str  # key in the sample dict
     unit: str
-    servers: List[Server]
+    servers: list[Server]
     node_ref: str
     raw_ref: str
     higher_is_better: bool = True
@@ -256,7 +257,7 @@ def machine_busy_s() -> float:
     return (sum(v) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def note_foreign(sample: Dict[str, Any], busy0: float, t0: float, server_cpu: float) -> None:
+def note_foreign(sample: dict[str, Any], busy0: float, t0: float, server_cpu: float) -> None:
     """Record how much CPU other processes took while the sample ran (its noise)."""
     wall = time.monotonic() - t0
     ours = server_cpu + float(sample.get("client_cpu_s") or 0.0)
@@ -340,7 +341,7 @@ class Running:
         self.stderr.close()
 
 
-def run_loadgen(args: List[str], timeout: float, core: int | None) -> Dict[str, Any]:
+def run_loadgen(args: list[str], timeout: float, core: int | None) -> dict[str, Any]:
     proc = subprocess.run(
         [LOADGEN, *args],
         capture_output=True,
@@ -356,7 +357,7 @@ def run_loadgen(args: List[str], timeout: float, core: int | None) -> Dict[str, 
 
 def run_idle(
     port: int, conns: int, server_pid: int, core: int | None, settle: float
-) -> Dict[str, Any]:
+) -> dict[str, Any]:
     """Open ``conns`` idle connections, read the server's RSS, close them."""
     proc = subprocess.Popen(
         [LOADGEN, "idle", "-p", str(port), "-c", str(conns), "-a", "16", "-d", "120"],
@@ -371,7 +372,7 @@ def run_idle(
         sel = selectors.DefaultSelector()
         sel.register(proc.stdout, selectors.EVENT_READ)
         deadline = time.monotonic() + 90
-        ready: Dict[str, Any] | None = None
+        ready: dict[str, Any] | None = None
         while ready is None and time.monotonic() < deadline:
             if not sel.select(timeout=1.0):
                 if proc.poll() is not None:
@@ -420,11 +421,11 @@ class Config:
     max_foreign: float = 0.15
 
 
-def measure(sc: Scenario, server: Server, cfg: Config) -> Dict[str, Any]:
+def measure(sc: Scenario, server: Server, cfg: Config) -> dict[str, Any]:
     """One sample: start the server, load it, stop it."""
     bounded = cfg.warmup + cfg.duration + 30
     port = free_port()
-    sample: Dict[str, Any] = {"server": server.name}
+    sample: dict[str, Any] = {"server": server.name}
     streams = str(sc.streams or cfg.bulk_conns)
     if sc.key.startswith("proxy") and server.name == "direct-no-proxy":
         busy0, t0 = machine_busy_s(), time.monotonic()
@@ -499,19 +500,19 @@ def measure(sc: Scenario, server: Server, cfg: Config) -> Dict[str, Any]:
         run.stop()
 
 
-def median_of(samples: List[Dict[str, Any]], key: str) -> float | None:
+def median_of(samples: list[dict[str, Any]], key: str) -> float | None:
     vals = [s[key] for s in samples if s.get("status") == "ok" and s.get(key) is not None]
     return statistics.median(vals) if vals else None
 
 
 def summarize(
-    sc: Scenario, servers: List[Server], samples: Dict[str, List[Dict[str, Any]]]
-) -> Dict[str, Any]:
-    rows: Dict[str, Any] = {}
+    sc: Scenario, servers: list[Server], samples: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    rows: dict[str, Any] = {}
     for server in servers:
         got = samples.get(server.name, [])
         ok = [s for s in got if s.get("status") == "ok" and s.get(sc.metric) is not None]
-        row: Dict[str, Any] = {"group": server.group, "n": len(ok)}
+        row: dict[str, Any] = {"group": server.group, "n": len(ok)}
         if not ok:
             reasons = [s.get("reason", s.get("status", "")) for s in got]
             row["status"] = "missing" if not got or got[0].get("status") == "missing" else "failed"
@@ -565,7 +566,7 @@ def fmt(v: float | None, digits: int = 0) -> str:
     return f"{v:,.{digits}f}"
 
 
-def print_table(sc: Scenario, rows: Dict[str, Any]) -> None:
+def print_table(sc: Scenario, rows: dict[str, Any]) -> None:
     digits = 2 if sc.key == "memory" else (1 if sc.key.startswith("proxy") else 0)
     lat = sc.key in ("echo64", "echo4k", "accept")
     better = "higher" if sc.higher_is_better else "lower"
@@ -636,7 +637,7 @@ TARGETS = [
 ]
 
 
-def check_targets(summary: Dict[str, Dict[str, Any]]) -> List[Dict[str, Any]]:
+def check_targets(summary: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for key, server, ref, bound, label in TARGETS:
         rows = summary.get(key)
@@ -649,7 +650,7 @@ def check_targets(summary: Dict[str, Dict[str, Any]]) -> List[Dict[str, Any]]:
             continue
         ratio = a / b
         ok = ratio <= bound if key == "memory" else ratio >= bound
-        entry: Dict[str, Any] = {
+        entry: dict[str, Any] = {
             "target": label,
             "ratio": ratio,
             "verdict": "PASS" if ok else "FAIL",
@@ -674,7 +675,7 @@ COLOURS = {
 }
 
 
-def plot(summary: Dict[str, Dict[str, Any]], path: str, title: str) -> str | None:
+def plot(summary: dict[str, dict[str, Any]], path: str, title: str) -> str | None:
     try:
         import matplotlib
 
@@ -715,8 +716,8 @@ def plot(summary: Dict[str, Dict[str, Any]], path: str, title: str) -> str | Non
     return path
 
 
-def machine_info() -> Dict[str, Any]:
-    info: Dict[str, Any] = {
+def machine_info() -> dict[str, Any]:
+    info: dict[str, Any] = {
         "cpus": os.cpu_count(),
         "kernel": platform.release(),
         "python": platform.python_version(),
@@ -766,7 +767,7 @@ def machine_info() -> Dict[str, Any]:
 # --------------------------------------------------------------------------- profiling
 
 
-def load_args(sc: Scenario, port: int, upstream_port: int, cfg: Config, secs: float) -> List[str]:
+def load_args(sc: Scenario, port: int, upstream_port: int, cfg: Config, secs: float) -> list[str]:
     timing = ["-w", "0", "-d", str(secs)]
     if sc.key in ("echo64", "echo4k"):
         size = "64" if sc.key == "echo64" else "4096"
@@ -781,9 +782,9 @@ def load_args(sc: Scenario, port: int, upstream_port: int, cfg: Config, secs: fl
 
 def fold_profile(raw_path: str, top: int = 30) -> str:
     """Self and inclusive sample shares per function from py-spy's raw (collapsed) output."""
-    self_n: Dict[str, int] = {}
-    incl_n: Dict[str, int] = {}
-    self_fn: Dict[str, int] = {}
+    self_n: dict[str, int] = {}
+    incl_n: dict[str, int] = {}
+    self_fn: dict[str, int] = {}
     total = 0
     with open(raw_path) as f:
         for line in f:
@@ -869,7 +870,7 @@ def profile(name: str, scenario: str, secs: float, native: bool, cfg: Config, ou
         run.stop()
 
 
-def report(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> List[Dict[str, Any]]:
+def report(scenarios: list[Scenario], summary: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Print every scenario's table and the targets; return the targets."""
     for sc in scenarios:
         print_table(sc, summary[sc.key])
@@ -893,7 +894,7 @@ def report(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> Lis
     return targets
 
 
-def compare_baseline(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> List[str]:
+def compare_baseline(scenarios: list[Scenario], summary: dict[str, dict[str, Any]]) -> list[str]:
     """One line per nodenet server that also ran from the baseline tree."""
     out = []
     for sc in scenarios:
@@ -912,7 +913,7 @@ def compare_baseline(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any
     return out
 
 
-def markdown(scenarios: List[Scenario], summary: Dict[str, Dict[str, Any]]) -> str:
+def markdown(scenarios: list[Scenario], summary: dict[str, dict[str, Any]]) -> str:
     """The tables and targets as Markdown, for docs/performance.md."""
     out = []
     for sc in scenarios:
@@ -999,7 +1000,7 @@ def reprint(path: str, with_plot: bool, as_markdown: bool = False) -> int:
 # --------------------------------------------------------------------------- main
 
 
-def main(argv: List[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--from-json", metavar="FILE", help="re-print (and re-plot) a saved run")
@@ -1084,14 +1085,14 @@ def main(argv: List[str] | None = None) -> int:
         f"loadavg={info['loadavg_start'][0]:.2f}  nodenet.net={info['nodenet_net_importable']}"
     )
 
-    all_samples: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
-    summary: Dict[str, Dict[str, Any]] = {}
+    all_samples: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    summary: dict[str, dict[str, Any]] = {}
     for sc in scenarios:
         servers = [s for s in sc.servers if not keep or any(k in s.name for k in keep)]
         if base_src is not None:
             servers += baseline_servers(servers, base_src)
-        samples: Dict[str, List[Dict[str, Any]]] = {s.name: [] for s in servers}
-        missing: Dict[str, bool] = {}
+        samples: dict[str, list[dict[str, Any]]] = {s.name: [] for s in servers}
+        missing: dict[str, bool] = {}
         for rnd in range(cfg.rounds):
             shift = rnd % len(servers) if servers else 0
             order = servers[shift:] + servers[:shift]  # alternate who goes first

@@ -30,7 +30,7 @@ import os
 import resource
 import sys
 import time
-from typing import Any, Dict, List
+from typing import Any
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "src"))
@@ -57,7 +57,7 @@ def live_sockets() -> int:
     return sum(1 for o in gc.get_objects() if isinstance(o, net.Socket))
 
 
-def snapshot() -> Dict[str, int]:
+def snapshot() -> dict[str, int]:
     gc.collect()
     return {"rss": rss(), "fds": fds(), "sockets": live_sockets()}
 
@@ -85,8 +85,8 @@ async def close_server(server: Any) -> None:
 SCALE_CLIENT = os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "tests", "reliability", "scale_client.py")
 
-async def phase_scale(count: int) -> Dict[str, Any]:
-    accepted: List[Any] = []
+async def phase_scale(count: int) -> dict[str, Any]:
+    accepted: list[Any] = []
     before = snapshot()
     server = await start_server(lambda s: (accepted.append(s), echo(s)))
     started = time.perf_counter()
@@ -136,7 +136,7 @@ async def phase_scale(count: int) -> Dict[str, Any]:
 
 async def cycle(port: int) -> None:
     client = net.connect(port, "127.0.0.1")
-    got: List[bytes] = []
+    got: list[bytes] = []
     client.on("data", got.append)
     done = asyncio.get_running_loop().create_future()
     client.on("close", lambda had_error: done.set_result(had_error))
@@ -150,7 +150,7 @@ async def cycles(port: int, count: int, batch: int = 50) -> None:
         await asyncio.gather(*(cycle(port) for _ in range(min(batch, count - start))))
 
 
-async def phase_cycles(count: int) -> Dict[str, Any]:
+async def phase_cycles(count: int) -> dict[str, Any]:
     server = await start_server(echo)
     port = server.address()["port"]
     await cycles(port, 1000)
@@ -188,7 +188,7 @@ def proxy_server(upstream_port: int) -> Any:
     return net.create_server(on_connection, allow_half_open=True)
 
 
-async def phase_proxy(total: int) -> Dict[str, Any]:
+async def phase_proxy(total: int) -> dict[str, Any]:
     received = {"bytes": 0, "hash": hashlib.sha256()}
 
     def sink(socket: Any) -> None:
@@ -206,7 +206,7 @@ async def phase_proxy(total: int) -> Dict[str, Any]:
     before = snapshot()
     peak_rss = before["rss"]
     client = net.connect(proxy.address()["port"], "127.0.0.1")
-    reply: List[bytes] = []
+    reply: list[bytes] = []
     client.on("data", reply.append)
     ended = once(client, "end")
     await once(client, "connect")
@@ -245,7 +245,7 @@ async def phase_proxy(total: int) -> Dict[str, Any]:
     }
 
 
-def show(name: str, result: Dict[str, Any]) -> None:
+def show(name: str, result: dict[str, Any]) -> None:
     def mib(n: int) -> str:
         return f"{n / MiB:.1f} MiB"
 
@@ -269,8 +269,8 @@ def show(name: str, result: Dict[str, Any]) -> None:
     print(f"  live Socket objects before/after: {before['sockets']} / {after['sockets']}")
 
 
-async def main(args: argparse.Namespace) -> Dict[str, Any]:
-    results: Dict[str, Any] = {}
+async def main(args: argparse.Namespace) -> dict[str, Any]:
+    results: dict[str, Any] = {}
     for round_ in range(1, args.scale_rounds + 1):
         key = "scale" if round_ == 1 else f"scale_{round_}"
         results[key] = await phase_scale(args.connections)

@@ -6,12 +6,11 @@ LISTEN_PORT 0 picks a free port; the proxy prints the port it listens on.
 """
 
 import sys
-from typing import Tuple
 
 import nodenet as net
 
 
-def parse_upstream(text: str) -> Tuple[str, int]:
+def parse_upstream(text: str) -> tuple[str, int]:
     host, _, port = text.rpartition(":")
     return host.strip("[]") or "127.0.0.1", int(port)
 

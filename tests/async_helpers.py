@@ -1,7 +1,8 @@
 """Helpers for the events tests that drive a coroutine with ``asyncio.run``."""
 
 import asyncio
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 
 def run(coro: Awaitable[Any]) -> Any:

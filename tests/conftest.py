@@ -12,7 +12,7 @@ import asyncio
 import gc
 import inspect
 import os
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -115,9 +115,9 @@ def loop_kind(request: Any) -> str:
 def loop(loop_kind: str) -> Any:
     """A fresh loop, also nodenet's default loop for the test (so ``nodenet.run()`` uses it)."""
     loop = _new_loop(loop_kind)
-    errors: List[Dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
 
-    def record(loop: Any, context: Dict[str, Any]) -> None:
+    def record(loop: Any, context: dict[str, Any]) -> None:
         errors.append(context)
 
     loop.set_exception_handler(record)
@@ -162,7 +162,7 @@ def pytest_pyfunc_call(pyfuncitem: Any) -> Any:
     return True
 
 
-def pytest_collection_modifyitems(items: List[Any]) -> None:
+def pytest_collection_modifyitems(items: list[Any]) -> None:
     for item in items:
         if inspect.iscoroutinefunction(getattr(item, "obj", None)) and \
                 "loop" not in item.fixturenames:

@@ -9,7 +9,8 @@ emitter while an emit runs, so the snapshot rule and Node's removal order are ex
 from __future__ import annotations
 
 import warnings
-from typing import Any, Callable, Dict, List, Set, Tuple
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -29,7 +30,7 @@ EVENTS = ["a", "b", "newListener", "removeListener"]
 LIMIT = 3
 LISTENER_NAMES = ["f0", "f1", "f2", "off_a_f0", "once_b_f1"]
 
-Log = List[Tuple[Any, ...]]
+Log = list[tuple[Any, ...]]
 
 
 class _Entry:
@@ -47,9 +48,9 @@ class _Model:
     """Node's EventEmitter as plain lists, written from Node's lib/events.js rules."""
 
     def __init__(self) -> None:
-        self.events: Dict[Any, List[_Entry]] = {}
-        self.warned: Set[Any] = set()
-        self.warnings: List[Tuple[Any, int]] = []
+        self.events: dict[Any, list[_Entry]] = {}
+        self.warned: set[Any] = set()
+        self.warnings: list[tuple[Any, int]] = []
 
     def add(self, event: Any, fn: Callable[..., Any], prepend: bool, once: bool) -> None:
         if "newListener" in self.events:
@@ -120,14 +121,14 @@ class _Model:
             entry.fn(*args)
         return True
 
-    def listeners(self, event: Any) -> List[Any]:
+    def listeners(self, event: Any) -> list[Any]:
         return [entry.fn for entry in self.events.get(event, ())]
 
     def listener_count(self, event: Any, fn: Callable[..., Any] | None = None) -> int:
         entries = self.events.get(event, ())
         return len(entries) if fn is None else sum(1 for entry in entries if entry.fn == fn)
 
-    def event_names(self) -> List[Any]:
+    def event_names(self) -> list[Any]:
         return list(self.events)
 
 
@@ -146,19 +147,19 @@ class EmitterMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.systems: List[Any] = [CEventEmitter(), PyEventEmitter(), _Model()]
+        self.systems: list[Any] = [CEventEmitter(), PyEventEmitter(), _Model()]
         for emitter in self.systems[:2]:
             emitter.set_max_listeners(LIMIT)
-        self.logs: List[Log] = [[], [], []]
-        self.warnings: List[List[Tuple[Any, int]]] = [[], [], self.systems[2].warnings]
+        self.logs: list[Log] = [[], [], []]
+        self.warnings: list[list[tuple[Any, int]]] = [[], [], self.systems[2].warnings]
         self.current = 0
         self.adding = False
         self.pool = self._make_pool()
 
-    def _make_pool(self) -> Dict[str, Callable[..., Any]]:
+    def _make_pool(self) -> dict[str, Callable[..., Any]]:
         machine = self
 
-        def record(name: str, args: Tuple[Any, ...]) -> None:
+        def record(name: str, args: tuple[Any, ...]) -> None:
             machine.logs[machine.current].append((name,) + tuple(_describe(a) for a in args))
 
         def f0(*args: Any) -> None:
@@ -241,7 +242,7 @@ class EmitterMachine(RuleBasedStateMachine):
         event=st.sampled_from(EVENTS),
         args=st.lists(st.integers(0, 3), max_size=3).map(tuple),
     )
-    def emit(self, event: str, args: Tuple[int, ...]) -> None:
+    def emit(self, event: str, args: tuple[int, ...]) -> None:
         self._run("emit", event, *args)
 
     @invariant()

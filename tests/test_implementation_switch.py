@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -23,7 +23,7 @@ _REPORT = (
 )
 
 
-def _run(env_extra: Dict[str, str], code: str = _REPORT, path: str = "") -> Any:
+def _run(env_extra: dict[str, str], code: str = _REPORT, path: str = "") -> Any:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NODENET_")}
     env.update(env_extra)
     if path:
@@ -32,7 +32,7 @@ def _run(env_extra: Dict[str, str], code: str = _REPORT, path: str = "") -> Any:
                           text=True, timeout=60, cwd=path or None)
 
 
-def _compiled_files() -> List[str]:
+def _compiled_files() -> list[str]:
     folder = os.path.join(os.path.dirname(nodenet.__file__), "_compiled")
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     return sorted(name for name in os.listdir(folder) if name.endswith(suffixes))

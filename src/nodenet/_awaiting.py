@@ -7,7 +7,8 @@ import asyncio
 import collections
 import math
 import weakref
-from typing import Any, AsyncIterator, Dict, Iterable, List
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
 
 from ._abort import AbortSignal, abort_error, check_signal
 from ._loop import get_loop
@@ -32,7 +33,7 @@ def _check_emitter(emitter: Any) -> bool:
 _MAX_SAFE_INTEGER = 2**53 - 1
 
 
-def _options(options: Any) -> Dict[str, Any]:
+def _options(options: Any) -> dict[str, Any]:
     """Node's options object: a ``dict`` with Node's keys, or None."""
     if options is None:
         return {}
@@ -52,15 +53,15 @@ def _check_watermark(value: Any, name: str) -> float:
     return mark
 
 
-def once(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
-         signal: AbortSignal | None = None) -> asyncio.Future[List[Any]]:
+def once(emitter: Any, name: Any, options: dict[str, Any] | None = None, *,
+         signal: AbortSignal | None = None) -> asyncio.Future[list[Any]]:
     """A future of the arguments of the next ``name``, as a list; 'error' fails it.
 
     The listeners are attached when ``once`` is called, as in Node; bad arguments and an
     already aborted ``signal`` give a failed future, as Node's rejected promise.
     ``options`` is Node's options object (``{'signal': ...}``).
     """
-    future: asyncio.Future[List[Any]] = get_loop().create_future()
+    future: asyncio.Future[list[Any]] = get_loop().create_future()
     try:
         if signal is None:
             signal = _options(options).get("signal")
@@ -95,7 +96,7 @@ def once(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
         if not future.done():
             future.set_exception(abort_error(signal))
 
-    def cancelled(fut: "asyncio.Future[List[Any]]") -> None:
+    def cancelled(fut: "asyncio.Future[list[Any]]") -> None:
         if fut.cancelled():
             release()
 
@@ -124,8 +125,8 @@ class _EventIterator:
         self._signal = signal
         self._close = tuple(close)
         self._listens_error = name != "error" and not is_target
-        self._events: collections.deque[List[Any]] = collections.deque()
-        self._waiters: collections.deque[asyncio.Future[List[Any]]] = collections.deque()
+        self._events: collections.deque[list[Any]] = collections.deque()
+        self._waiters: collections.deque[asyncio.Future[list[Any]]] = collections.deque()
         self._error: BaseException | None = None
         self._finished = False
         ref = weakref.ref(self)
@@ -206,10 +207,10 @@ class _EventIterator:
     def __aiter__(self) -> _EventIterator:
         return self
 
-    def __anext__(self) -> asyncio.Future[List[Any]]:
+    def __anext__(self) -> asyncio.Future[list[Any]]:
         """The next arguments list, as a future made now (Node's ``next()``: the request is
         queued when it is made, not when it is awaited)."""
-        future: asyncio.Future[List[Any]] = get_loop().create_future()
+        future: asyncio.Future[list[Any]] = get_loop().create_future()
         if self._events:
             future.set_result(self._events.popleft())
             if self._paused and len(self._events) < self._low:
@@ -252,10 +253,10 @@ class _EventIterator:
         self._release()
 
 
-def on(emitter: Any, name: Any, options: Dict[str, Any] | None = None, *,
+def on(emitter: Any, name: Any, options: dict[str, Any] | None = None, *,
        signal: AbortSignal | None = None, close: Iterable[Any] | None = None,
        high_water_mark: int | None = None, low_water_mark: int | None = None,
-       ) -> AsyncIterator[List[Any]]:
+       ) -> AsyncIterator[list[Any]]:
     """An async iterator over every ``name`` emitted, as lists of arguments.
 
     The listeners are attached when ``on`` is called. It raises the error if 'error' is

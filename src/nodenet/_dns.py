@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import errno as _errno
 import socket as _socket
-from typing import Any, Dict, List
+from typing import Any
 
 from .errors import NodeError
 
 #: getaddrinfo's error codes by number (what this platform defines of them).
-_GAI_NAMES: Dict[int, str] = {
+_GAI_NAMES: dict[int, str] = {
     getattr(_socket, name): name
     for name in ("EAI_ADDRFAMILY", "EAI_AGAIN", "EAI_BADFLAGS", "EAI_FAIL", "EAI_FAMILY",
                  "EAI_MEMORY", "EAI_OVERFLOW", "EAI_SERVICE", "EAI_SOCKTYPE", "EAI_SYSTEM")
@@ -40,7 +40,7 @@ def lookup_error(host: str, code: str, errno: int) -> NodeError:
     return err
 
 
-async def getaddrinfo(loop: Any, host: str, port: Any, family: int = 0) -> List[Any]:
+async def getaddrinfo(loop: Any, host: str, port: Any, family: int = 0) -> list[Any]:
     """``loop.getaddrinfo(host, port)`` for stream sockets; a failure raises
     ``lookup_error``."""
     try:

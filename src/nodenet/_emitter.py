@@ -7,7 +7,8 @@ effect from the next emit on (Node's rule).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Tuple, TypeVar, overload
+from collections.abc import Callable
+from typing import Any, TypeVar, overload
 
 from ._emitter_common import (
     check_capture,
@@ -47,7 +48,7 @@ class OnceWrapper:
             return self.listener(*args)
         return None
 
-    def __reduce__(self) -> Tuple[Any, ...]:
+    def __reduce__(self) -> tuple[Any, ...]:
         return reduce_once(self)
 
     def __repr__(self) -> str:
@@ -63,7 +64,7 @@ class EventEmitter:
 
     __slots__ = ("_events", "_max_listeners", "_capture", "_warned")
 
-    _events: Dict[Any, Tuple[Listener, ...]]
+    _events: dict[Any, tuple[Listener, ...]]
     _max_listeners: float | None
     _capture: bool
     _warned: set[Any] | None
@@ -76,21 +77,21 @@ class EventEmitter:
         self._warned = None
         return self
 
-    def __init__(self, options: Dict[str, Any] | None = None, *,
+    def __init__(self, options: dict[str, Any] | None = None, *,
                  capture_rejections: bool | None = None) -> None:
         if options is not None and capture_rejections is None:
             capture_rejections = options.get("captureRejections")
         if capture_rejections is not None:
             self._capture = check_capture(capture_rejections)
 
-    def __getstate__(self) -> Tuple[Dict[str, Any] | None, Dict[str, Any]]:
+    def __getstate__(self) -> tuple[dict[str, Any] | None, dict[str, Any]]:
         """The state ``copy`` and ``pickle`` take: (``__dict__``, fields), as the compiled twin."""
         return get_state(self)
 
-    def __setstate__(self, state: Tuple[Dict[str, Any] | None, Dict[str, Any]]) -> None:
+    def __setstate__(self, state: tuple[dict[str, Any] | None, dict[str, Any]]) -> None:
         set_state(self, state)
 
-    def __reduce__(self) -> Tuple[Any, ...]:
+    def __reduce__(self) -> tuple[Any, ...]:
         return reduce_emitter(self)
 
     # adding
@@ -247,18 +248,18 @@ class EventEmitter:
 
     # inspecting
 
-    def _emit_args(self, event: Any, args: Tuple[Any, ...]) -> bool:
+    def _emit_args(self, event: Any, args: tuple[Any, ...]) -> bool:
         """``emit(event, *args)``: the compiled core's C-level entry, here a plain call."""
         return self.emit(event, *args)
 
-    def listeners(self, event: Any) -> List[Listener]:
+    def listeners(self, event: Any) -> list[Listener]:
         """A copy of ``event``'s listeners, once-wrappers unwrapped."""
         return [
             item.listener if type(item) is OnceWrapper else item
             for item in self._events.get(event, ())
         ]
 
-    def raw_listeners(self, event: Any) -> List[Listener]:
+    def raw_listeners(self, event: Any) -> list[Listener]:
         """A copy of ``event``'s listeners, once-wrappers included."""
         return list(self._events.get(event, ()))
 
@@ -269,7 +270,7 @@ class EventEmitter:
             return len(existing)
         return sum(1 for item in existing if _matches(item, listener))
 
-    def event_names(self) -> List[Any]:
+    def event_names(self) -> list[Any]:
         """The events that have listeners, in the order they were first added."""
         return list(self._events)
 

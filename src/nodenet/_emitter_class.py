@@ -3,7 +3,8 @@ validated global setting each, shared by every public class) and camelCase alias
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Tuple
+from collections.abc import Callable
+from typing import Any
 
 from ._emitter_common import (
     capture_rejection_symbol,
@@ -23,7 +24,7 @@ def _check_default_capture(value: Any) -> bool:
 
 
 #: Node's static properties, each one global setting under two names, and its check.
-_CLASS_SETTINGS: Dict[str, Tuple[Tuple[str, str], Callable[[Any], Any]]] = {}
+_CLASS_SETTINGS: dict[str, tuple[tuple[str, str], Callable[[Any], Any]]] = {}
 for _names, _check in (
     (("default_max_listeners", "defaultMaxListeners"), _check_default_max),
     (("capture_rejections", "captureRejections"), _check_default_capture),
@@ -32,7 +33,7 @@ for _names, _check in (
         _CLASS_SETTINGS[_name] = (_names, _check)
 
 
-_by_core: Dict[type, type] = {}
+_by_core: dict[type, type] = {}
 
 
 class _EmitterType(type):
@@ -48,7 +49,7 @@ class _EmitterType(type):
     defaultMaxListeners: float
     capture_rejections: bool
     captureRejections: bool
-    _public: List[type] = []
+    _public: list[type] = []
 
     def __setattr__(cls, name: str, value: Any) -> None:
         setting = _CLASS_SETTINGS.get(name)

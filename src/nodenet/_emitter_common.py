@@ -14,8 +14,9 @@ import os
 import sys
 import types
 import warnings
+from collections.abc import Callable
 from types import FrameType
-from typing import Any, Callable
+from typing import Any
 
 from .errors import (
     MaxListenersExceededWarning,

@@ -6,12 +6,13 @@ import base64
 import binascii
 import codecs
 import re
-from typing import Any, Callable, Dict, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
 from .errors import NodeTypeError, invalid_arg_type
 
 
-def _replace_surrogates(exc: UnicodeError) -> Tuple[bytes, int]:
+def _replace_surrogates(exc: UnicodeError) -> tuple[bytes, int]:
     if isinstance(exc, UnicodeEncodeError):
         return (b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end)
     raise exc
@@ -19,7 +20,7 @@ def _replace_surrogates(exc: UnicodeError) -> Tuple[bytes, int]:
 
 codecs.register_error("nodenet.replace", _replace_surrogates)
 
-_NORMAL: Dict[str, str] = {
+_NORMAL: dict[str, str] = {
     "utf8": "utf8", "utf-8": "utf8",
     "latin1": "latin1", "binary": "latin1",
     "ascii": "ascii",
@@ -79,7 +80,7 @@ def _base64(text: str) -> bytes:
         return b""
 
 
-_ENCODERS: Dict[str, Callable[[str], bytes]] = {
+_ENCODERS: dict[str, Callable[[str], bytes]] = {
     "utf8": lambda s: s.encode("utf-8", "nodenet.replace"),
     "latin1": _latin1,
     "ascii": _latin1,
@@ -134,7 +135,7 @@ class _HexDecoder:
         return data.hex()
 
 
-def decoder(encoding: Any) -> Optional[Any]:
+def decoder(encoding: Any) -> Any | None:
     """An incremental decoder (``.decode(bytes, final=False) -> str``) for ``encoding``."""
     name = normalize(encoding)
     if name == "utf8":

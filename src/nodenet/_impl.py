@@ -21,7 +21,7 @@ import importlib.util
 import os
 import warnings
 from types import ModuleType
-from typing import Dict, List, NamedTuple, Optional
+from typing import NamedTuple
 
 #: The modules of a family, in import order.
 MODULES = ("_emitter", "_handle", "_socket", "_server")
@@ -42,7 +42,7 @@ class Family(NamedTuple):
 
 
 _PACKAGES = {"cython": "nodenet._compiled", "python": "nodenet"}
-_loaded: Dict[str, Family] = {}
+_loaded: dict[str, Family] = {}
 
 
 def load(name: str) -> Family:
@@ -55,7 +55,7 @@ def load(name: str) -> Family:
     return family
 
 
-def _compiled_family() -> Optional[Family]:
+def _compiled_family() -> Family | None:
     """The compiled family, or None (with a warning if it is there but unusable)."""
     try:
         return load("cython")
@@ -83,7 +83,7 @@ def _any_built() -> bool:
         return False
 
 
-def available() -> List[str]:
+def available() -> list[str]:
     """The families this installation can run, the selected one first."""
     names = [selected.name]
     if selected.name == "cython":

@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import os
 import weakref
-from typing import Any, Callable, Dict, Optional, Set
+from collections.abc import Callable
+from typing import Any
 
 try:
     if os.environ.get("NODENET_NO_UVLOOP"):
@@ -20,7 +21,7 @@ except ImportError:
 
 LOOP_IMPLEMENTATION = "uvloop" if _uvloop is not None else "asyncio"
 
-_default_loop: Optional[asyncio.AbstractEventLoop] = None
+_default_loop: asyncio.AbstractEventLoop | None = None
 
 
 def new_loop() -> asyncio.AbstractEventLoop:
@@ -49,9 +50,9 @@ class _Lifetime:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop_ref = weakref.ref(loop)
-        self.handles: Set[Any] = set()
-        self.idle: Optional[asyncio.Future[None]] = None
-        self.error: Optional[BaseException] = None
+        self.handles: set[Any] = set()
+        self.idle: asyncio.Future[None] | None = None
+        self.error: BaseException | None = None
 
     def changed(self) -> None:
         if not self.handles and self.idle is not None and not self.idle.done():
@@ -74,7 +75,7 @@ _lifetimes: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Lifetime]" = 
     weakref.WeakKeyDictionary())
 
 
-_last: Optional[_Lifetime] = None
+_last: _Lifetime | None = None
 
 
 def lifetime(loop: asyncio.AbstractEventLoop) -> _Lifetime:
@@ -95,13 +96,13 @@ def lifetime(loop: asyncio.AbstractEventLoop) -> _Lifetime:
 _RECOVERED = ("socket.accept() out of system resource",)
 
 
-def _stale_accept_retry(context: Dict[str, Any], exc: BaseException) -> bool:
+def _stale_accept_retry(context: dict[str, Any], exc: BaseException) -> bool:
     """asyncio's accept retry after EMFILE fires for a server closed meanwhile: harmless."""
     callback = getattr(context.get("handle"), "_callback", None)
     return isinstance(exc, ValueError) and getattr(callback, "__name__", "") == "_start_serving"
 
 
-def run(main: Optional[Callable[[], Any]] = None) -> None:
+def run(main: Callable[[], Any] | None = None) -> None:
     """Call ``main``, then run the loop until no ref'd handle remains (Node's lifetime).
 
     An exception that escapes a listener ends run() by raising it.
@@ -112,7 +113,7 @@ def run(main: Optional[Callable[[], Any]] = None) -> None:
     life = lifetime(loop)
     previous_handler = loop.get_exception_handler()
 
-    def handler(loop: asyncio.AbstractEventLoop, context: Dict[str, Any]) -> None:
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         exc = context.get("exception")
         if exc is None or context.get("message", "").startswith(_RECOVERED):
             loop.default_exception_handler(context)

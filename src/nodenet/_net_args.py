@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Dict, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
 from .errors import NodeTypeError, NodeValueError, inspect
 
@@ -100,7 +101,7 @@ def missing_connect_args() -> NodeTypeError:
     )
 
 
-def invalid_options(options: Dict[str, Any], reason: str = "is invalid") -> NodeTypeError:
+def invalid_options(options: dict[str, Any], reason: str = "is invalid") -> NodeTypeError:
     return NodeTypeError(
         "ERR_INVALID_ARG_VALUE",
         f"The argument 'options' {reason}. Received {inspect(options)}",
@@ -108,13 +109,13 @@ def invalid_options(options: Dict[str, Any], reason: str = "is invalid") -> Node
 
 
 def normalize(
-    args: Tuple[Any, ...], kwargs: Dict[str, Any], callback_name: str
-) -> Tuple[Dict[str, Any], Optional[Callable[..., Any]]]:
+    args: tuple[Any, ...], kwargs: dict[str, Any], callback_name: str
+) -> tuple[dict[str, Any], Callable[..., Any] | None]:
     """Node's ``normalizeArgs`` plus keyword arguments: ``(options, callback)``.
 
     Keyword arguments override what positional arguments said, under their Node keys.
     """
-    options: Dict[str, Any]
+    options: dict[str, Any]
     if not args:
         options = {}
     else:

@@ -1,6 +1,7 @@
 """Stands in for the ``cython`` module where Cython is not installed: nothing is compiled."""
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 compiled = False
 

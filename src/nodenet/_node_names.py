@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict
-
-EMITTER_ALIASES: Dict[str, str] = {
+EMITTER_ALIASES: dict[str, str] = {
     "addListener": "add_listener",
     "prependListener": "prepend_listener",
     "prependOnceListener": "prepend_once_listener",
@@ -18,7 +16,7 @@ EMITTER_ALIASES: Dict[str, str] = {
 }
 
 
-def add_aliases(cls: type, table: Dict[str, str]) -> type:
+def add_aliases(cls: type, table: dict[str, str]) -> type:
     """Bind each camelCase name of ``table`` to the very object its snake_case name holds."""
     for node_name, name in table.items():
         for klass in cls.__mro__:
@@ -30,12 +28,12 @@ def add_aliases(cls: type, table: Dict[str, str]) -> type:
     return cls
 
 
-SERVER_ALIASES: Dict[str, str] = {
+SERVER_ALIASES: dict[str, str] = {
     "getConnections": "get_connections",
     "maxConnections": "max_connections",
 }
 
-SOCKET_ALIASES: Dict[str, str] = {
+SOCKET_ALIASES: dict[str, str] = {
     "setEncoding": "set_encoding",
     "setNoDelay": "set_no_delay",
     "setKeepAlive": "set_keep_alive",

@@ -8,7 +8,8 @@ import functools
 import os
 import socket as _socket
 import stat
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 # A module of the implementation family (see the same note in _socket.py).
 from nodenet import _dns
@@ -57,12 +58,12 @@ class Server(EventEmitter, Handle):
     __reduce__ = Handle.__reduce__  # (the emitter, first in line, has its own)
 
     def __init__(self, options: Any = None,
-                 connection_listener: Optional[Callable[..., Any]] = None, **kwargs: Any) -> None:
+                 connection_listener: Callable[..., Any] | None = None, **kwargs: Any) -> None:
         EventEmitter.__init__(self)
         if callable(options) and connection_listener is None:
             options, connection_listener = None, options
         if options is None:
-            opts: Dict[str, Any] = {}
+            opts: dict[str, Any] = {}
         elif isinstance(options, dict):
             opts = dict(options)
         else:
@@ -80,7 +81,7 @@ class Server(EventEmitter, Handle):
         keep_alive = opts.get("keepAlive", False)
         #: What each accepted socket starts with: allowHalfOpen, highWaterMark, noDelay,
         #: keepAlive and its initial delay (one attribute read per connection).
-        self._accept_options: Tuple[bool, Any, bool, bool, Any] = (
+        self._accept_options: tuple[bool, Any, bool, bool, Any] = (
             opts.get("allowHalfOpen", False), opts.get("highWaterMark"), opts.get("noDelay", False),
             keep_alive, (opts.get("keepAliveInitialDelay", 0) or 0) if keep_alive else 0)
         self._loop: Any = None
@@ -88,11 +89,11 @@ class Server(EventEmitter, Handle):
         self._aio: Any = None
         self._listening_id = 0
         self._connections = 0
-        self._pipe_name: Optional[str] = None
-        self._unlink: Optional[str] = None
+        self._pipe_name: str | None = None
+        self._unlink: str | None = None
         self._lifeline = Lifeline()
         self._close_scheduled = False
-        self._max_connections: Optional[int] = None
+        self._max_connections: int | None = None
         self._accept_unix = False
         if connection_listener is not None:
             if not callable(connection_listener):
@@ -178,8 +179,8 @@ class Server(EventEmitter, Handle):
             self._lifeline.release(self._loop, self)
         self.emit("error", err)
 
-    def _listen_tcp(self, host: Optional[str], port: int, backlog: Any,
-                    flags: Tuple[Any, Any, Any]) -> None:
+    def _listen_tcp(self, host: str | None, port: int, backlog: Any,
+                    flags: tuple[Any, Any, Any]) -> None:
         _, ipv6_only, reuse_port = flags
         sock = None
         address = host
@@ -205,7 +206,7 @@ class Server(EventEmitter, Handle):
         self._start(sock, backlog)
 
     async def _lookup_and_listen(self, listening_id: int, host: str, port: int, backlog: Any,
-                                 flags: Tuple[Any, Any, Any]) -> None:
+                                 flags: tuple[Any, Any, Any]) -> None:
         try:
             infos = await _dns.getaddrinfo(self._loop, host, port)
         except NodeError as err:
@@ -302,7 +303,7 @@ class Server(EventEmitter, Handle):
 
     # closing
 
-    def close(self, callback: Optional[Callable[..., Any]] = None) -> "Server":
+    def close(self, callback: Callable[..., Any] | None = None) -> "Server":
         """Stop accepting; 'close' follows once every connection has ended."""
         self._listening_id += 1
         if callable(callback):
@@ -397,12 +398,12 @@ class Server(EventEmitter, Handle):
         return self
 
     @property
-    def max_connections(self) -> Optional[int]:
+    def max_connections(self) -> int | None:
         """Refuse connections (emitting 'drop') while this many are open; None: no limit."""
         return self._max_connections
 
     @max_connections.setter
-    def max_connections(self, value: Optional[int]) -> None:
+    def max_connections(self, value: int | None) -> None:
         if value is not None and not is_number(value):
             raise invalid_arg_type("maxConnections", "of type number", value)
         self._max_connections = value
@@ -435,7 +436,7 @@ add_aliases(Server, SERVER_ALIASES)
 setattr(Server, capture_rejection_symbol, Server._capture_rejection)
 
 
-def create_server(options: Any = None, connection_listener: Optional[Callable[..., Any]] = None,
+def create_server(options: Any = None, connection_listener: Callable[..., Any] | None = None,
                   **kwargs: Any) -> Server:
     """A new Server; ``connection_listener`` is added for 'connection'."""
     return Server(options, connection_listener, **kwargs)

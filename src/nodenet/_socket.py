@@ -17,7 +17,8 @@ import socket as _socket
 import struct
 import sys
 from asyncio import selector_events as _selector_events
-from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Optional, Tuple, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 # A module of the implementation family (nodenet._impl): modules of the family are
 # imported relatively (the compiled build, nodenet._compiled._socket, gets the compiled
@@ -57,7 +58,7 @@ else:
 DEFAULT_HIGH_WATER_MARK = 16384
 
 #: Unix domain sockets, where the platform has them (CPython on Windows has no AF_UNIX).
-AF_UNIX: Optional[int] = getattr(_socket, "AF_UNIX", None)
+AF_UNIX: int | None = getattr(_socket, "AF_UNIX", None)
 
 
 def unix_unavailable() -> NodeError:
@@ -81,11 +82,11 @@ _READER_READDED = sys.version_info < (3, 11)
 _SelectorSocketTransport: Any = getattr(_selector_events, "_SelectorSocketTransport", None)
 READ_SIZE = 65536
 
-_Callback = Optional[Callable[..., Any]]
+_Callback = Callable[..., Any] | None
 
 
-def errno_error(exc: BaseException, syscall: str, address: Optional[str] = None,
-                port: Optional[int] = None, describe: bool = False) -> BaseException:
+def errno_error(exc: BaseException, syscall: str, address: str | None = None,
+                port: int | None = None, describe: bool = False) -> BaseException:
     """``exc`` as Node's system error (``connect ECONNREFUSED 127.0.0.1:80``)."""
     number = getattr(exc, "errno", None)
     if not isinstance(number, int):
@@ -100,14 +101,14 @@ def errno_error(exc: BaseException, syscall: str, address: Optional[str] = None,
     return err
 
 
-_FAMILIES: Dict[Any, int] = {0: 0, 4: 4, 6: 6, "IPv4": 4, "IPv6": 6}
+_FAMILIES: dict[Any, int] = {0: 0, 4: 4, 6: 6, "IPv4": 4, "IPv6": 6}
 
 
 def family_name(address: str) -> str:
     return "IPv6" if ":" in address else "IPv4"
 
 
-def address_info(name: Any) -> Dict[str, Any]:
+def address_info(name: Any) -> dict[str, Any]:
     """A sockname/peername tuple as Node's ``{address, family, port}``."""
     if isinstance(name, tuple) and len(name) >= 2:
         return {"address": name[0], "family": family_name(name[0]), "port": name[1]}
@@ -157,7 +158,7 @@ def is_ipv6(value: Any) -> bool:
     return True
 
 
-def sockaddr(address: str, port: int) -> Tuple[Any, ...]:
+def sockaddr(address: str, port: int) -> tuple[Any, ...]:
     """The address to bind or connect a socket to, parsed as libuv parses it: an IPv6
     address's ``%zone`` names the interface whose index becomes the scope id (0 for no
     such interface; on Windows the zone is the index). Python's own parsing (getaddrinfo)
@@ -208,10 +209,10 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         "_transport", "_unix", "_write_paused",
     )
 
-    def __init__(self, options: Optional[Dict[str, Any]] = None, *,
-                 allow_half_open: Optional[bool] = None, high_water_mark: Optional[int] = None,
-                 fd: Optional[int] = None, signal: Any = None, no_delay: Optional[bool] = None,
-                 keep_alive: Optional[bool] = None, keep_alive_initial_delay: Optional[int] = None,
+    def __init__(self, options: dict[str, Any] | None = None, *,
+                 allow_half_open: bool | None = None, high_water_mark: int | None = None,
+                 fd: int | None = None, signal: Any = None, no_delay: bool | None = None,
+                 keep_alive: bool | None = None, keep_alive_initial_delay: int | None = None,
                  _server: Any = None) -> None:
         EventEmitter.__init__(self)
         opts = options or {}
@@ -267,30 +268,30 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._keep_alive: Any = keep_alive
         self._keep_alive_delay: float = delay
         self._connecting = False
-        self._connect_task: Optional[asyncio.Task[Any]] = None
-        self._pending: Optional[List[Tuple[bytes, _Callback]]] = None
-        self._flowing: Optional[bool] = None
+        self._connect_task: asyncio.Task[Any] | None = None
+        self._pending: list[tuple[bytes, _Callback]] | None = None
+        self._flowing: bool | None = None
         self._fast = False
-        self._pipe: Optional[_Pipe] = None
+        self._pipe: _Pipe | None = None
         self._reading_paused = False
-        self._rbuf: Optional[Deque[bytes]] = None
+        self._rbuf: collections.deque[bytes] | None = None
         self._rbuf_len = 0
         self._decoder: Any = None
         self._eof = False
         self._end_emitted = False
         self._ending = False
         self._finished = False
-        self._on_finished: Optional[List[Callable[..., Any]]] = None
+        self._on_finished: list[Callable[..., Any]] | None = None
         self._destroyed = False
         self._closed = False
-        self._error: Optional[BaseException] = None
+        self._error: BaseException | None = None
         self._write_paused = False
         self._need_drain = False
-        self._flush_waiters: Optional[List[Callable[..., Any]]] = None
+        self._flush_waiters: list[Callable[..., Any]] | None = None
         self._bytes_read = 0
         self._bytes_written = 0
         self._timeout_ms: float = 0
-        self._timer: Optional[asyncio.TimerHandle] = None
+        self._timer: asyncio.TimerHandle | None = None
         self._last_active = 0.0
         self._lifeline = Lifeline()
         self._peer: Any = None
@@ -311,7 +312,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             "socket": self,
         })
 
-    def _emit_safe(self, event: str, args: Tuple[Any, ...] = ()) -> None:
+    def _emit_safe(self, event: str, args: tuple[Any, ...] = ()) -> None:
         """``emit(event, *args)``; an exception from a listener goes to the loop's handler.
 
         A plain Socket's ``emit`` is the core's (in C when compiled): only a subclass can
@@ -361,7 +362,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
     def _accepted(self, transport: Any, server: Any) -> None:
         limit = server._max_connections
         if limit and server._connections >= limit:
-            info: Dict[str, Any] = {}
+            info: dict[str, Any] = {}
             local = address_info(transport.get_extra_info("sockname"))
             remote = address_info(transport.get_extra_info("peername"))
             if local or remote:
@@ -429,7 +430,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             transport.resume_reading()
             transport.pause_reading()
 
-    def _setup(self, transport: Any, is_unix: Optional[bool] = None) -> None:
+    def _setup(self, transport: Any, is_unix: bool | None = None) -> None:
         hwm = self._hwm
         transport.set_write_buffer_limits(high=hwm - 1 if hwm > 0 else 0, low=0)
         if transport.__class__ is _SelectorSocketTransport:
@@ -504,7 +505,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             self._emit_end()
         return True
 
-    def connection_lost(self, exc: Optional[BaseException]) -> None:
+    def connection_lost(self, exc: BaseException | None) -> None:
         transport = self._transport
         self._transport = None
         if transport is not None and not transport.is_closing():
@@ -613,7 +614,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         """True after pause() (Node's ``isPaused``)."""
         return self._flowing is False
 
-    def set_encoding(self: _S, encoding: Optional[str] = None) -> _S:
+    def set_encoding(self: _S, encoding: str | None = None) -> _S:
         """Make 'data' carry ``str`` decoded with ``encoding`` (utf8 by default)."""
         self._decoder = _encodings.decoder(encoding)
         self._refresh_fast()
@@ -846,7 +847,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
 
     # closing
 
-    def destroy(self: _S, error: Optional[BaseException] = None) -> _S:
+    def destroy(self: _S, error: BaseException | None = None) -> _S:
         """Close the connection now; 'error' (if given) and then 'close' follow."""
         if self._destroyed:
             return self
@@ -968,7 +969,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             timer.cancel()
 
     @property
-    def timeout(self) -> Optional[float]:
+    def timeout(self) -> float | None:
         """The idle timeout in ms set by set_timeout(), or None."""
         return self._timeout_ms or None
 
@@ -1072,11 +1073,11 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         self._peer = self._sockname = None
         self._bytes_read = self._bytes_written = 0
 
-    async def _open(self, path: Optional[str], host: Optional[str], port: Optional[int],
-                    family: int, local: Tuple[Any, Any]) -> None:
+    async def _open(self, path: str | None, host: str | None, port: int | None,
+                    family: int, local: tuple[Any, Any]) -> None:
         loop = self._loop
         sock: Any = None
-        address: Optional[str] = path
+        address: str | None = path
         try:
             if path is not None:
                 if AF_UNIX is None:
@@ -1089,12 +1090,12 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 return
             assert host is not None and port is not None
             kind = is_ip(host)
-            targets: List[Tuple[int, str]]
+            targets: list[tuple[int, str]]
             if kind:
                 targets = [(_socket.AF_INET6 if kind == 6 else _socket.AF_INET, host)]
             else:
                 targets = await self._lookup(host, port, family)
-            last: Optional[BaseException] = None
+            last: BaseException | None = None
             for fam, address in targets:
                 sock = _socket.socket(fam, _socket.SOCK_STREAM)
                 sock.setblocking(False)
@@ -1130,14 +1131,14 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
                 self._connect_task = None
                 self.destroy(error)
 
-    async def _lookup(self, host: str, port: int, family: int) -> List[Tuple[int, str]]:
+    async def _lookup(self, host: str, port: int, family: int) -> list[tuple[int, str]]:
         fam = {4: _socket.AF_INET, 6: _socket.AF_INET6}.get(family, _socket.AF_UNSPEC)
         try:
             infos = await _dns.getaddrinfo(self._loop, host, port, fam)
         except NodeError as err:
             self._emit_safe("lookup", (err, None, None, host))
             raise
-        seen: List[Tuple[int, str]] = []
+        seen: list[tuple[int, str]] = []
         for fam_, _, _, _, addr in infos:
             if (fam_, addr[0]) not in seen:
                 seen.append((fam_, addr[0]))
@@ -1247,7 +1248,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         return self._end_emitted
 
     @property
-    def readable_flowing(self) -> Optional[bool]:
+    def readable_flowing(self) -> bool | None:
         return self._flowing
 
     @property
@@ -1267,7 +1268,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         """The Server that accepted this socket, or None."""
         return self._server
 
-    def _peername(self) -> Dict[str, Any]:
+    def _peername(self) -> dict[str, Any]:
         """The remote end, read once while the socket is open and kept after it closes
         (as Node keeps it once read)."""
         peer = self._peer
@@ -1278,7 +1279,7 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
             peer = self._peer = address_info(transport.get_extra_info("peername"))
         return peer  # type: ignore[no-any-return]
 
-    def address(self) -> Dict[str, Any]:
+    def address(self) -> dict[str, Any]:
         """The local ``{address, family, port}``; ``{}`` before connecting and once
         destroyed, as in Node."""
         if self._destroyed:
@@ -1292,27 +1293,27 @@ class _SocketCore(EmitterCore, Handle, asyncio.Protocol):
         return dict(name)
 
     @property
-    def remote_address(self) -> Optional[str]:
+    def remote_address(self) -> str | None:
         return self._peername().get("address")
 
     @property
-    def remote_port(self) -> Optional[int]:
+    def remote_port(self) -> int | None:
         return self._peername().get("port")
 
     @property
-    def remote_family(self) -> Optional[str]:
+    def remote_family(self) -> str | None:
         return self._peername().get("family")
 
     @property
-    def local_address(self) -> Optional[str]:
+    def local_address(self) -> str | None:
         return self.address().get("address")
 
     @property
-    def local_port(self) -> Optional[int]:
+    def local_port(self) -> int | None:
         return self.address().get("port")
 
     @property
-    def local_family(self) -> Optional[str]:
+    def local_family(self) -> str | None:
         return self.address().get("family")
 
     def __repr__(self) -> str:
@@ -1325,7 +1326,7 @@ class Socket(_SocketCore, EventEmitter):
     """Node's ``net.Socket``: a TCP or Unix stream connection."""
 
 
-def _check_connect_options(options: Dict[str, Any]) -> None:
+def _check_connect_options(options: dict[str, Any]) -> None:
     """Node's lookupAndConnect checks of localAddress, localPort and autoSelectFamily."""
     local_address = options.get("localAddress")
     if local_address and not is_ip(local_address):
@@ -1479,7 +1480,7 @@ _SOCKET_KEYS = ("allowHalfOpen", "highWaterMark", "signal", "noDelay", "keepAliv
 
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """A new Socket connecting to ``(port, host='localhost')``, a Unix ``path``, or ``options``."""
-    options: Dict[str, Any] = {}
+    options: dict[str, Any] = {}
     if args and isinstance(args[0], dict):
         options = {key: args[0][key] for key in _SOCKET_KEYS if key in args[0]}
     for key in ("allow_half_open", "high_water_mark", "signal"):

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import collections
 import weakref
-from typing import Any, Callable, Deque, Tuple
+from collections.abc import Callable
+from typing import Any
 
 from ._loop import get_loop
 
@@ -22,7 +23,8 @@ class _TickQueue:
 
     def __init__(self, loop: Any) -> None:
         self.loop_ref = weakref.ref(loop)
-        self.queue: Deque[Tuple[Callable[..., Any], Tuple[Any, ...]]] = collections.deque()
+        self.queue: collections.deque[tuple[Callable[..., Any], tuple[Any, ...]]] = \
+            collections.deque()
         self.scheduled = False
 
     def run(self) -> None:

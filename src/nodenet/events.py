@@ -13,7 +13,6 @@ from typing import (
     TYPE_CHECKING,
     Any,
     ClassVar,
-    List,
 )
 
 from . import _emitter, _impl
@@ -82,7 +81,7 @@ else:
 IMPLEMENTATION = _impl.IMPLEMENTATION
 
 
-def get_event_listeners(emitter_or_target: Any, name: Any) -> List[Any]:
+def get_event_listeners(emitter_or_target: Any, name: Any) -> list[Any]:
     """The listeners of ``name`` on an emitter or an ``AbortSignal``."""
     if isinstance(emitter_or_target, AbortSignal):
         return emitter_or_target.listeners(name)

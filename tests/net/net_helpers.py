@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, List, Tuple
+from typing import Any
 
 import nodenet.net as net
 from nodenet.events import once
@@ -35,7 +35,7 @@ class Recorder:
     """Records the events an emitter emits, in order, with their arguments."""
 
     def __init__(self, emitter: Any, *events: str) -> None:
-        self.events: List[Tuple[Any, ...]] = []
+        self.events: list[tuple[Any, ...]] = []
         for event in events:
             emitter.on(event, self._record(event))
 
@@ -45,7 +45,7 @@ class Recorder:
         return record
 
     @property
-    def names(self) -> List[str]:
+    def names(self) -> list[str]:
         return [e[0] for e in self.events]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, List
+from typing import Any
 
 import pytest
 
@@ -18,7 +18,7 @@ import pytest
 RELIABILITY_TIMEOUT = 30.0
 
 
-def pytest_collection_modifyitems(items: List[Any]) -> None:
+def pytest_collection_modifyitems(items: list[Any]) -> None:
     for item in items:
         if item.get_closest_marker("timeout") is None:
             item.add_marker(pytest.mark.timeout(RELIABILITY_TIMEOUT))

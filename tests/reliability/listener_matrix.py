@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from typing import Any, Callable, Dict, List, Tuple
+from collections.abc import Callable
+from typing import Any
 
 import nodenet.net as net
 from nodenet import _loop
 
-ACTIONS: Dict[str, Callable[[Any], Any]] = {
+ACTIONS: dict[str, Callable[[Any], Any]] = {
     "destroy": lambda s: s.destroy(),
     "destroy_err": lambda s: s.destroy(RuntimeError("matrix")),
     "reset": lambda s: s.reset_and_destroy(),
@@ -54,7 +55,7 @@ async def combination(side: str, event: str, action: Callable[[Any], Any], total
     loop = asyncio.get_running_loop()
     counts = {"started": 0, "closed": 0, "acted": 0}
     done = loop.create_future()
-    accepted: List[Any] = []
+    accepted: list[Any] = []
 
     def act(sock: Any) -> None:
         counts["acted"] += 1
@@ -91,7 +92,7 @@ async def combination(side: str, event: str, action: Callable[[Any], Any], total
     def launch() -> None:
         counts["started"] += 1
         host = "localhost" if event == "lookup" else "127.0.0.1"
-        options: Dict[str, Any] = {"port": port, "host": host}
+        options: dict[str, Any] = {"port": port, "host": host}
         if event == "drain":
             options["highWaterMark"] = 1
         client = net.connect(options)
@@ -143,13 +144,13 @@ async def combination(side: str, event: str, action: Callable[[Any], Any], total
 
 
 async def main(total: int, parallel: int) -> None:
-    combos: List[Tuple[str, str, str]] = [
+    combos: list[tuple[str, str, str]] = [
         (side, event, name)
         for side, names in (("client", CLIENT_EVENTS), ("server", SERVER_EVENTS))
         for event in names
         for name in ACTIONS
     ]
-    failures: List[str] = []
+    failures: list[str] = []
     for side, event, name in combos:
         label = f"{side} {event} {name}"
         print(label, file=sys.stderr, flush=True)

@@ -19,7 +19,8 @@ import itertools
 import math
 import sys
 import warnings
-from typing import Any, Callable, Iterator, List, Tuple
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import nodenet  # noqa: F401  (the package decides compiled or pure first)
 from nodenet import _handle, _loop
@@ -45,14 +46,14 @@ class Odd:
         raise RuntimeError("iter")
 
 
-POOL: Tuple[Any, ...] = (
+POOL: tuple[Any, ...] = (
     None, 0, -1, 2 ** 70, 1.5, math.nan, "x", "error", b"x", memoryview(b"xy"), object(),
     [], {}, (), Odd(), print, lambda *args: None,
 )
 
 
-def argument_lists() -> List[Tuple[Any, ...]]:
-    lists: List[Tuple[Any, ...]] = [()]
+def argument_lists() -> list[tuple[Any, ...]]:
+    lists: list[tuple[Any, ...]] = [()]
     lists += [(value,) for value in POOL]
     lists += [pair for pair in itertools.permutations(POOL[:8], 2)][::3]
     lists += [("x", print, None), ("error", None, 0), (b"x", "utf8", print)]
@@ -60,9 +61,9 @@ def argument_lists() -> List[Tuple[Any, ...]]:
     return lists
 
 
-def instances(cls: type) -> List[Any]:
+def instances(cls: type) -> list[Any]:
     """``self`` values for ``cls``'s methods: wrong types, and ``cls``'s own when possible."""
-    selves: List[Any] = [object(), None, 1, "x", _handle.Lifeline()]
+    selves: list[Any] = [object(), None, 1, "x", _handle.Lifeline()]
     try:
         selves.append(cls.__new__(cls))  # no __init__
     except Exception:  # noqa: BLE001
@@ -74,7 +75,7 @@ def instances(cls: type) -> List[Any]:
     return selves
 
 
-def targets(module: Any) -> Iterator[Tuple[type, str, Any]]:
+def targets(module: Any) -> Iterator[tuple[type, str, Any]]:
     classes = [c for c in vars(module).values()
                if isinstance(c, type) and c.__module__ == module.__name__]
     for cls in sorted(classes, key=lambda c: c.__name__):
@@ -86,7 +87,7 @@ def targets(module: Any) -> Iterator[Tuple[type, str, Any]]:
                     yield cls, name, attr
 
 
-def callables(attr: Any) -> Iterator[Tuple[str, Callable[..., Any]]]:
+def callables(attr: Any) -> Iterator[tuple[str, Callable[..., Any]]]:
     """The ways to call ``attr`` with a ``self`` first."""
     if isinstance(attr, property):
         for role, fn in (("get", attr.fget), ("set", attr.fset), ("del", attr.fdel)):

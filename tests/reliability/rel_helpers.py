@@ -8,8 +8,9 @@ import os
 import socket as pysocket
 import struct
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, List
+from typing import Any
 
 import nodenet.net as net
 from nodenet.events import once
@@ -121,7 +122,7 @@ def reset(sock: pysocket.socket) -> None:
 async def read_until_eof(sock: pysocket.socket, limit: float = 20.0) -> bytes:
     """Everything ``sock`` receives until EOF."""
     loop = asyncio.get_running_loop()
-    chunks: List[bytes] = []
+    chunks: list[bytes] = []
     while True:
         chunk = await asyncio.wait_for(loop.sock_recv(sock, 1 << 16), limit)
         if not chunk:

@@ -12,7 +12,8 @@ import os
 import subprocess
 import sys
 import textwrap
-from typing import Any, List, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 from rel_helpers import HERE, size
@@ -25,7 +26,7 @@ MODULES = ["_emitter", "_handle", "_socket", "_server", "nodenet.events", "noden
            "nodenet._emitter_class", "nodenet._abort", "nodenet.errors"]
 
 
-def run_child(args: List[str], loop_kind: str = "uvloop", timeout: float = 120) -> str:
+def run_child(args: list[str], loop_kind: str = "uvloop", timeout: float = 120) -> str:
     """Run ``python -X faulthandler ARGS``; fail if it died by a signal or exited non-zero.
     Returns its stdout."""
     env = dict(os.environ)

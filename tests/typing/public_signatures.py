@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, List
+from collections.abc import Callable
+from typing import Any
 
 from typing_extensions import assert_type
 
@@ -40,13 +41,13 @@ assert_type(emitter.removeAllListeners("greet"), Chat)
 assert_type(emitter.set_max_listeners(3), Chat)
 assert_type(emitter.setMaxListeners(3), Chat)
 assert_type(emitter.emit("greet", "ada", 1), bool)
-assert_type(emitter.listeners("greet"), List[Callable[..., Any]])
-assert_type(emitter.raw_listeners("greet"), List[Callable[..., Any]])
-assert_type(emitter.rawListeners("greet"), List[Callable[..., Any]])
+assert_type(emitter.listeners("greet"), list[Callable[..., Any]])
+assert_type(emitter.raw_listeners("greet"), list[Callable[..., Any]])
+assert_type(emitter.rawListeners("greet"), list[Callable[..., Any]])
 assert_type(emitter.listener_count("greet"), int)
 assert_type(emitter.listenerCount("greet", handler), int)
-assert_type(emitter.event_names(), List[Any])
-assert_type(emitter.eventNames(), List[Any])
+assert_type(emitter.event_names(), list[Any])
+assert_type(emitter.eventNames(), list[Any])
 assert_type(emitter.get_max_listeners(), float)
 assert_type(emitter.getMaxListeners(), float)
 assert_type(EventEmitter.default_max_listeners, float)
