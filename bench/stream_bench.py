@@ -130,9 +130,9 @@ def run_python(name: str, n: int, rounds: int) -> float:
     loop = _loop.get_loop()
     best = float("inf")
     for _ in range(rounds):
-        finished = loop.create_future()
+        finished: asyncio.Future[None] = loop.create_future()
         start = time.perf_counter_ns()
-        case(n, lambda: finished.done() or finished.set_result(None))
+        case(n, lambda f=finished: f.done() or f.set_result(None))
         loop.run_until_complete(finished)
         best = min(best, (time.perf_counter_ns() - start) / n)
     return best
@@ -155,9 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     from nodenet import _impl
 
     rounds = 3 if args.quick else 5
+    node = shutil.which("node")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip() \
+        if node else "(absent)"
     print(f"nodenet.stream ({_impl.IMPLEMENTATION}; the stream core is pure Python) vs "
-          f"Node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip() if shutil.which('node') else '(absent)'}, "
-          f"Python {sys.version.split()[0]}; ns per chunk, best of {rounds}")
+          f"Node {version}, Python {sys.version.split()[0]}; ns per chunk, best of {rounds}")
     print(f"{'case':<24} {'nodenet':>10} {'node':>10} {'nodenet/node':>13}")
     for name, (full, quick) in SIZES.items():
         n = quick if args.quick else full
