@@ -13,6 +13,7 @@ Usage: ``.venv/bin/python bench/stream_bench.py [--quick] [--no-node]``
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import shutil
