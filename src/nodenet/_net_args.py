@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from .errors import NodeTypeError, NodeValueError, inspect
+from .errors import NodeTypeError, NodeValueError, describe_received, inspect
 
 
 def camel(name: str) -> str:
@@ -51,28 +51,6 @@ def is_pipe_name(value: Any) -> bool:
     return isinstance(value, str) and to_number(value) is False
 
 
-def js_type(value: Any) -> str:
-    """Node's ``determineSpecificType``, in Python spelling."""
-    if value is None:
-        return "None"
-    if isinstance(value, bool):
-        return f"type boolean ({'true' if value else 'false'})"
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and value.is_integer():
-            shown = str(int(value))
-        elif isinstance(value, float) and math.isnan(value):
-            shown = "NaN"
-        else:
-            shown = repr(value)
-        return f"type number ({shown})"
-    if isinstance(value, str):
-        shown = value if len(value) <= 28 else value[:25] + "..."
-        return f"type string ({shown!r})"
-    if callable(value):
-        return f"function {getattr(value, '__name__', type(value).__name__)}"
-    return f"an instance of {type(value).__name__}"
-
-
 def validate_port(port: Any, name: str = "Port", allow_zero: bool = True) -> int:
     """Node's ``validatePort``: the port as an int, or ``ERR_SOCKET_BAD_PORT``."""
     ok = isinstance(port, (int, float, str)) and not isinstance(port, bool)
@@ -90,7 +68,7 @@ def validate_port(port: Any, name: str = "Port", allow_zero: bool = True) -> int
         op = ">=" if allow_zero else ">"
         raise NodeValueError(
             "ERR_SOCKET_BAD_PORT",
-            f"{name} should be {op} 0 and < 65536. Received {js_type(port)}.",
+            f"{name} should be {op} 0 and < 65536. {describe_received(port)}.",
         )
     return int(js_number(port))
 

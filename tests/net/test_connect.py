@@ -109,7 +109,7 @@ def test_connect_argument_errors(loop):
     with pytest.raises(ValueError) as info:
         net.connect(70000)
     assert info.value.code == "ERR_SOCKET_BAD_PORT"
-    assert str(info.value) == "Port should be >= 0 and < 65536. Received type number (70000)."
+    assert str(info.value) == "Port should be >= 0 and < 65536. Received type int (70000)."
 
 
 async def test_destroy_while_connecting(loop):

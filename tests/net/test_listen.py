@@ -119,10 +119,10 @@ async def test_listening_is_emitted_asynchronously(loop):
 
 
 @pytest.mark.parametrize("port, shown", [
-    (70000, "type number (70000)"),
-    (-1, "type number (-1)"),
-    (1.5, "type number (1.5)"),
-    ("70000", "type string ('70000')"),
+    (70000, "type int (70000)"),
+    (-1, "type int (-1)"),
+    (1.5, "type float (1.5)"),
+    ("70000", "type str ('70000')"),
 ])
 def test_bad_port(loop, port, shown):
     server = net.create_server()
