@@ -3,7 +3,7 @@ loop); ``must_call``'s expectations are checked when the test ends."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from stream_helpers import Calls

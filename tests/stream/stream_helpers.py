@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, List, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
 from nodenet.stream import Writable
 
@@ -19,9 +20,9 @@ class Calls:
     expectations (the ``calls`` fixture does it when the test ends)."""
 
     def __init__(self) -> None:
-        self._expected: List[Tuple[str, Callable[..., Any], int, List[int]]] = []
+        self._expected: list[tuple[str, Callable[..., Any], int, list[int]]] = []
 
-    def must_call(self, fn: Optional[Callable[..., Any]] = None,
+    def must_call(self, fn: Callable[..., Any] | None = None,
                   times: int = 1) -> Callable[..., Any]:
         """A function that must be called exactly ``times`` times (it calls ``fn``)."""
         count = [0]
@@ -34,7 +35,7 @@ class Calls:
         self._expected.append((getattr(target, "__name__", "fn"), target, times, count))
         return wrapper
 
-    def must_call_at_least(self, fn: Optional[Callable[..., Any]] = None,
+    def must_call_at_least(self, fn: Callable[..., Any] | None = None,
                            times: int = 1) -> Callable[..., Any]:
         """A function that must be called ``times`` times or more."""
         return self.must_call(fn, -times)

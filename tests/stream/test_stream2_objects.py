@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, List
+from typing import Any
 
 from stream_helpers import settle
 
@@ -16,7 +16,7 @@ from nodenet.stream._readable import Readable
 class ToArray(EventEmitter):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
-        self.items: List[Any] = []
+        self.items: list[Any] = []
         self.done = asyncio.Event()
 
     def write(self, chunk: Any) -> bool:
@@ -31,7 +31,7 @@ def nop(*_: Any) -> None:
     pass
 
 
-def from_array(items: List[Any]) -> Readable:
+def from_array(items: list[Any]) -> Readable:
     r = Readable(object_mode=True)
     r._read = nop
     for chunk in items:
@@ -40,7 +40,7 @@ def from_array(items: List[Any]) -> Readable:
     return r
 
 
-async def piped(r: Readable) -> List[Any]:
+async def piped(r: Readable) -> list[Any]:
     sink = ToArray()
     r.pipe(sink)
     await sink.done.wait()
@@ -65,14 +65,14 @@ async def test_read_n_ignored(loop: Any) -> None:
 
 async def test_objects_from_read_sync(loop: Any) -> None:
     r = Readable(object_mode=True)
-    items: List[Any] = [{"one": "1"}, {"two": "2"}]
+    items: list[Any] = [{"one": "1"}, {"two": "2"}]
     r._read = lambda n: r.push(items.pop(0) if items else None)
     assert await piped(r) == [{"one": "1"}, {"two": "2"}]
 
 
 async def test_objects_from_read_async(loop: Any) -> None:
     r = Readable(object_mode=True)
-    items: List[Any] = [{"one": "1"}, {"two": "2"}]
+    items: list[Any] = [{"one": "1"}, {"two": "2"}]
 
     def read(n: int) -> None:
         item = items.pop(0) if items else None

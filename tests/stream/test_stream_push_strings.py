@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, List
+from typing import Any
 
 from nodenet._loop import get_loop
 from nodenet._tick import next_tick
@@ -32,7 +32,7 @@ class MyStream(Readable):
 
 async def test_push_strings(loop: Any) -> None:
     ms = MyStream()
-    results: List[str] = []
+    results: list[str] = []
 
     def on_readable() -> None:
         while True:

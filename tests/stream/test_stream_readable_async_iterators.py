@@ -6,7 +6,7 @@ destroys the stream when the loop drops the iterator."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any, List
+from typing import Any
 
 import pytest
 from stream_helpers import settle
@@ -211,7 +211,7 @@ async def test_push_binary_async(loop: Any) -> None:
         get_loop().call_soon(later)
 
     readable = Readable(read=read)
-    expected: List[str] = []
+    expected: list[str] = []
     readable.set_encoding("utf8")
     readable.pause()
     readable.on("data", expected.append)
@@ -325,7 +325,7 @@ async def test_no_destroy_before_end(loop: Any) -> None:
         r.push(None)
 
     r = Readable(read=read)
-    ends: List[bool] = []
+    ends: list[bool] = []
     r.on("end", lambda: ends.append(r.destroyed))
     async for _ in r:
         pass

@@ -3,7 +3,7 @@ test file: the messages come from running the same calls with node)."""
 
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 import pytest
 from stream_helpers import settle
@@ -26,7 +26,7 @@ def test_read_over_one_gib() -> None:
 
 async def test_push_after_eof(loop: Any) -> None:
     r = Readable(read=nop)
-    errors: List[Any] = []
+    errors: list[Any] = []
     r.on("error", errors.append)
     r.push("a")
     r.push(None)
@@ -38,7 +38,7 @@ async def test_push_after_eof(loop: Any) -> None:
 
 async def test_unshift_after_end(loop: Any) -> None:
     r = Readable(read=nop)
-    errors: List[Any] = []
+    errors: list[Any] = []
     r.on("error", errors.append)
     r.push(None)
     r.resume()

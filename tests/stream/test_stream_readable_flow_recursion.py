@@ -3,7 +3,8 @@ raises the high-water mark and reads on without recursing."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from stream_helpers import settle
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, AsyncIterator, Iterator, List
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 from stream_helpers import settle
@@ -24,7 +25,7 @@ def gen_abc() -> Iterator[str]:
     yield "c"
 
 
-async def collect(stream: Any) -> List[Any]:
+async def collect(stream: Any) -> list[Any]:
     return [chunk async for chunk in stream]
 
 
@@ -54,7 +55,7 @@ async def test_bytes_is_one_chunk(loop: Any) -> None:
 
 async def test_on_data(loop: Any) -> None:
     stream = Readable.from_(agen_abc())
-    chunks: List[Any] = []
+    chunks: list[Any] = []
     stream.on("data", chunks.append)
     await once(stream, "end")
     assert chunks == ["a", "b", "c"]
@@ -62,7 +63,7 @@ async def test_on_data(loop: Any) -> None:
 
 async def test_on_data_not_object_mode(loop: Any) -> None:
     stream = Readable.from_(agen_abc(), {"objectMode": False})
-    chunks: List[Any] = []
+    chunks: list[Any] = []
     stream.on("data", chunks.append)
     await once(stream, "end")
     assert chunks == [b"a", b"b", b"c"]
@@ -128,7 +129,7 @@ async def test_destroy_closes_sync_generator(loop: Any, calls: Any) -> None:
 
 
 async def test_destroy_with_error_throws_into_async_generator(loop: Any, calls: Any) -> None:
-    seen: List[BaseException] = []
+    seen: list[BaseException] = []
 
     async def generate() -> AsyncIterator[int]:
         try:
@@ -143,7 +144,7 @@ async def test_destroy_with_error_throws_into_async_generator(loop: Any, calls: 
     await settle()
     assert stream.readable_length == 1
     boom = Exception("boom")
-    errors: List[Any] = []
+    errors: list[Any] = []
     stream.on("error", errors.append)
     closed = asyncio.Event()
     stream.on("close", closed.set)

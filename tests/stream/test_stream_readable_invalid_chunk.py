@@ -3,7 +3,7 @@ throw: the stream is destroyed with ERR_INVALID_ARG_TYPE (what node v20 prints).
 
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 import pytest
 from stream_helpers import settle
@@ -14,7 +14,7 @@ from nodenet.stream._readable import Readable
 @pytest.mark.parametrize("chunk", [[], {}, 0, 1.5, object()])
 async def test_invalid_chunk(loop: Any, calls: Any, chunk: Any) -> None:
     readable = Readable(read=lambda n: None)
-    errors: List[Any] = []
+    errors: list[Any] = []
     readable.on("error", errors.append)
     readable.on("close", calls.must_call())
     assert readable.push(chunk) is False

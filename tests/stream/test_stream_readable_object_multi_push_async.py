@@ -4,7 +4,8 @@ first, Node 20 part): an object-mode _read() that pushes a batch later."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, List
+from collections.abc import Callable
+from typing import Any
 
 from nodenet._loop import get_loop
 from nodenet.stream._readable import Readable
@@ -16,16 +17,16 @@ BATCH = 10
 async def test_multi_push_async(loop: Any, calls: Any) -> None:
     i = 0
 
-    def fetch_data(cb: Callable[[Any, List[int]], None]) -> None:
+    def fetch_data(cb: Callable[[Any, list[int]], None]) -> None:
         nonlocal i
-        data: List[int] = []
+        data: list[int] = []
         if i <= MAX:
             data = list(range(i, i + BATCH))
             i += BATCH
         get_loop().call_later(0.01, cb, None, data)
 
     def read(n: int) -> None:
-        def got(err: Any, data: List[int]) -> None:
+        def got(err: Any, data: list[int]) -> None:
             if err:
                 readable.destroy(err)
             elif not data:
@@ -37,7 +38,7 @@ async def test_multi_push_async(loop: Any, calls: Any) -> None:
         fetch_data(got)
 
     readable = Readable(object_mode=True, read=calls.must_call(read, MAX // BATCH + 2))
-    seen: List[int] = []
+    seen: list[int] = []
 
     def on_readable() -> None:
         while True:

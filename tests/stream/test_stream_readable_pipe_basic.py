@@ -5,7 +5,7 @@ EventEmitter stand-in (Node's own pipe tests need Writable)."""
 
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 import pytest
 from stream_helpers import settle
@@ -20,7 +20,7 @@ class Sink(EventEmitter):  # type: ignore[misc]
     def __init__(self, limit: int = 0) -> None:
         super().__init__()
         self.limit = limit
-        self.chunks: List[Any] = []
+        self.chunks: list[Any] = []
         self.pending = 0
         self.ended = False
 
@@ -43,7 +43,7 @@ def nop(*_: Any) -> None:
 
 
 async def test_pipe_backpressure(loop: Any) -> None:
-    log: List[str] = []
+    log: list[str] = []
     r = Readable(read=nop)
     w = Sink(2)
     w.on("pipe", lambda src: log.append(f"pipe {src is r}"))
@@ -113,7 +113,7 @@ async def test_pipe_options_dict(loop: Any, calls: Any) -> None:
 async def test_unpipe_all(loop: Any) -> None:
     r = Readable(read=nop)
     a, b = Sink(), Sink()
-    unpiped: List[Any] = []
+    unpiped: list[Any] = []
     a.on("unpipe", lambda src, info: unpiped.append(a))
     b.on("unpipe", lambda src, info: unpiped.append(b))
     r.pipe(a)
@@ -132,7 +132,7 @@ async def test_dest_error_unpipes(loop: Any) -> None:
     c = Sink()
     r.pipe(c)
     err = Exception("boom")
-    seen: List[Any] = []
+    seen: list[Any] = []
     c.on("error", seen.append)
     c.emit("error", err)
     assert seen == [err]

@@ -4,7 +4,7 @@ for the same program (three 'readable' events, the first 'data' from read(6)).""
 
 from __future__ import annotations
 
-from typing import Any, List, Tuple
+from typing import Any
 
 from stream_helpers import settle
 
@@ -17,7 +17,7 @@ async def test_reading_and_reading_more(loop: Any, calls: Any) -> None:
     state = readable._readable_state
     assert state.reading is False
     assert state.reading_more is False
-    seen: List[Tuple[Any, ...]] = []
+    seen: list[tuple[Any, ...]] = []
 
     def on_data(data: Any) -> None:
         seen.append(("data", data, readable.readable_flowing, state.reading_more,

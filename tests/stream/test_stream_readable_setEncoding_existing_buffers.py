@@ -3,7 +3,7 @@ set_encoding() converts what is already buffered, keeping split characters whole
 
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 from stream_helpers import settle
 
@@ -14,8 +14,8 @@ def nop(*_: Any) -> None:
     pass
 
 
-def collect(r: Readable) -> List[Any]:
-    chunks: List[Any] = []
+def collect(r: Readable) -> list[Any]:
+    chunks: list[Any] = []
     r.on("data", chunks.append)
     return chunks
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from typing import Any, List
+from typing import Any
 
 from stream_helpers import settle
 
@@ -49,7 +49,7 @@ async def test_unshift_with_encoding(loop: Any, calls: Any) -> None:
 
 def _check_encodings(readable: Readable, calls: Any) -> None:
     # A chunk in the stream's encoding is kept as it is, others are re-encoded.
-    expected: List[str] = []
+    expected: list[str] = []
     readable.on("data", calls.must_call(lambda chunk: check(chunk, expected.pop()), 4))
     for encoding in ("utf8", "binary", "hex", "base64"):
         string = "abc"
@@ -85,7 +85,7 @@ async def test_push_and_unshift_same_encoding(loop: Any, calls: Any) -> None:
 
 async def test_unshift_object_mode(loop: Any, calls: Any) -> None:
     readable = Readable(object_mode=True, read=nop)
-    chunks: List[Any] = ["a", 1, {}, []]
+    chunks: list[Any] = ["a", 1, {}, []]
     readable.on("data", calls.must_call(lambda chunk: check_is(chunk, chunks.pop()), 4))
     for chunk in list(chunks):
         readable.unshift(chunk)
@@ -115,7 +115,7 @@ async def test_unshift_above_high_water_mark(loop: Any, calls: Any) -> None:
                 if not self.push(chunk):
                     return
 
-    lengths: List[int] = []
+    lengths: list[int] = []
 
     def on_read() -> None:
         while stream.read() is not None:

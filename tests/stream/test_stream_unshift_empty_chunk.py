@@ -4,7 +4,7 @@ set state.reading to False."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any, List
+from typing import Any
 
 from nodenet._loop import get_loop
 from nodenet.stream._readable import Readable
@@ -25,7 +25,7 @@ async def test_unshift_empty_chunk(loop: Any) -> None:
 
     r._read = read
     read_all = False
-    seen: List[str] = []
+    seen: list[str] = []
 
     def on_readable() -> None:
         nonlocal read_all

@@ -7,7 +7,8 @@ Duplex, as in Node.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from .._emitter_common import Symbol, handle_result
 from .._tick import next_tick
@@ -26,7 +27,7 @@ def _states(stream: Any) -> tuple[Any, Any]:
     return (getattr(stream, "_readable_state", None), getattr(stream, "_writable_state", None))
 
 
-def _check_error(err: Optional[BaseException], w: Any, r: Any) -> None:
+def _check_error(err: BaseException | None, w: Any, r: Any) -> None:
     if err is not None:
         if w is not None and w.errored is None:
             w.errored = err
@@ -34,8 +35,8 @@ def _check_error(err: Optional[BaseException], w: Any, r: Any) -> None:
             r.errored = err
 
 
-def aggregate_two_errors(inner: Optional[BaseException],
-                         outer: Optional[BaseException]) -> Optional[BaseException]:
+def aggregate_two_errors(inner: BaseException | None,
+                         outer: BaseException | None) -> BaseException | None:
     """Node's aggregateTwoErrors: both, as an ExceptionGroup-like pair, when both differ."""
     if inner is not None and outer is not None and inner is not outer:
         if isinstance(outer, _AggregateError):
@@ -54,8 +55,8 @@ class _AggregateError(Exception):
         self.code = getattr(errors[0], "code", None)
 
 
-def destroy(stream: Any, err: Optional[BaseException] = None,
-            cb: Optional[Callable[..., Any]] = None) -> Any:
+def destroy(stream: Any, err: BaseException | None = None,
+            cb: Callable[..., Any] | None = None) -> Any:
     """``stream.destroy(err)``: once; 'error' (if ``err``) and 'close' follow on a tick."""
     r, w = _states(stream)
     s = w if w is not None else r
@@ -75,10 +76,10 @@ def destroy(stream: Any, err: Optional[BaseException] = None,
     return stream
 
 
-def _destroy(stream: Any, err: Optional[BaseException], cb: Optional[Callable[..., Any]]) -> None:
+def _destroy(stream: Any, err: BaseException | None, cb: Callable[..., Any] | None) -> None:
     called = False
 
-    def on_destroy(err: Optional[BaseException] = None) -> None:
+    def on_destroy(err: BaseException | None = None) -> None:
         nonlocal called
         if called:
             return
@@ -190,7 +191,7 @@ def construct(stream: Any, cb: Callable[[], Any]) -> None:
 def _construct_now(stream: Any) -> None:
     called = False
 
-    def on_construct(err: Optional[BaseException] = None) -> None:
+    def on_construct(err: BaseException | None = None) -> None:
         nonlocal called
         if called:
             error_or_destroy(stream, err if err is not None else multiple_callback())
@@ -216,7 +217,7 @@ def _construct_now(stream: Any) -> None:
         next_tick(on_construct, exc)
 
 
-def destroyer(stream: Any, err: Optional[BaseException]) -> None:
+def destroyer(stream: Any, err: BaseException | None) -> None:
     """Destroy ``stream`` for pipeline(): with an AbortError if it had not finished."""
     from ._utils import is_destroyed, is_finished
 

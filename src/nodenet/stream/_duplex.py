@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from . import _destroy
 from ._legacy import Stream
@@ -13,9 +13,9 @@ from ._writable import Writable
 
 class Duplex(Readable, Writable):
     """Both sides; ``allow_half_open`` (default True) keeps the writable side open after the
-    readable side ended. Readable's methods come first, as in Node; ``destroy`` is shared."""
+    readable side ended. Readable's methods come first, as in Node; ``destroy`` is Writable's."""
 
-    def __init__(self, options: Optional[dict[str, Any]] = None, **kwargs: Any) -> None:
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         opts = stream_options(options, kwargs)
         Stream.__init__(self, opts)
         self._init_readable(opts, True)
@@ -36,6 +36,9 @@ class Duplex(Readable, Writable):
         if callable(getattr(self, "_construct", None)):
             _destroy.construct(self, self._on_constructed)
 
+    # Writable's: pending write and end callbacks get ERR_STREAM_DESTROYED
+    destroy = Writable.destroy
+
     def _on_constructed(self) -> None:
         Readable._on_constructed(self)
         Writable._on_constructed(self)
@@ -53,4 +56,10 @@ class Duplex(Readable, Writable):
         if r is not None and w is not None:
             r.destroyed = w.destroyed = value
 
-    allowHalfOpen = property(lambda self: self.allow_half_open)
+    @property
+    def allowHalfOpen(self) -> bool:
+        return self.allow_half_open
+
+    @allowHalfOpen.setter
+    def allowHalfOpen(self, value: bool) -> None:
+        self.allow_half_open = value

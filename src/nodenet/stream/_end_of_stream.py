@@ -3,7 +3,8 @@ streams/end-of-stream.js)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional
+from collections.abc import Callable
+from typing import Any
 
 from .._abort import check_signal
 from .._tick import next_tick
@@ -28,14 +29,14 @@ def _once(callback: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def finished(stream: Any, options: Any = None,
-             callback: Optional[Callable[..., Any]] = None) -> Callable[[], None]:
+             callback: Callable[..., Any] | None = None) -> Callable[[], None]:
     """Call ``callback()`` once ``stream`` has ended and/or finished (as its sides require),
     or ``callback(err)`` on its error or a premature close. ``options``: Node's ``readable``,
     ``writable`` (which sides to wait for), ``error`` (False: do not listen for 'error'),
     ``signal``. Returns a function that removes every listener this added."""
-    if callback is None and callable(options):
+    if callback is None:  # finished(stream, callback)
         callback, options = options, None
-    opts: Dict[str, Any] = {} if options is None else options
+    opts: dict[str, Any] = {} if options is None else options
     if not isinstance(opts, dict):
         raise invalid_arg_type("options", "of type object", options)
     if not callable(callback):
@@ -52,7 +53,7 @@ def finished(stream: Any, options: Any = None,
 class _Watch:
     """The listeners of one finished() call and what they saw."""
 
-    def __init__(self, stream: Any, opts: Dict[str, Any], callback: Callable[..., Any]) -> None:
+    def __init__(self, stream: Any, opts: dict[str, Any], callback: Callable[..., Any]) -> None:
         self.stream = stream
         self.opts = opts
         self.callback = callback

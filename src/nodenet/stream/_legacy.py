@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any
 
 from ..events import EventEmitter
 
@@ -14,6 +14,6 @@ class Stream(EventEmitter):
     _readable_state: Any = None
     _writable_state: Any = None
 
-    def __init__(self, options: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
         capture = (options or {}).get("captureRejections")
         EventEmitter.__init__(self, capture_rejections=capture)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, Optional
+from typing import Any
 
 from .._net_args import camel
 from ..errors import invalid_arg_type, invalid_arg_value
@@ -11,11 +11,11 @@ from ..errors import invalid_arg_type, invalid_arg_value
 _default_hwm = {False: 16 * 1024, True: 16}
 
 
-def stream_options(options: Any, kwargs: Dict[str, Any]) -> Dict[str, Any]:
+def stream_options(options: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     """Node's options object from a ``dict`` with Node's keys and/or snake_case keyword
     arguments (``high_water_mark=`` is ``highWaterMark``); the keywords win."""
     if options is None:
-        merged: Dict[str, Any] = {}
+        merged: dict[str, Any] = {}
     elif isinstance(options, dict):
         merged = dict(options)
     else:
@@ -41,10 +41,10 @@ def set_default_high_water_mark(object_mode: bool, value: Any) -> None:
     _default_hwm[bool(object_mode)] = value
 
 
-def get_high_water_mark(options: Dict[str, Any], duplex_key: str, is_duplex: bool,
+def get_high_water_mark(options: dict[str, Any], duplex_key: str, is_duplex: bool,
                         object_mode: bool) -> int:
     """``options.highWaterMark``, else (a Duplex) ``options[duplex_key]``, else the default."""
-    hwm: Optional[Any] = options.get("highWaterMark")
+    hwm: Any | None = options.get("highWaterMark")
     if hwm is None and is_duplex:
         hwm = options.get(duplex_key)
     if hwm is None:

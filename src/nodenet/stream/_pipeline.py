@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from typing import Any, Callable, Dict, List, Optional
+from collections.abc import Callable
+from typing import Any
 
 from .._abort import AbortController, check_signal
 from .._loop import get_loop
 from .._tick import next_tick
-from ..errors import AbortError, NodeError, NodeTypeError, invalid_arg_type
+from ..errors import AbortError, NodeError, NodeTypeError, describe_received, invalid_arg_type
 from . import _destroy
 from . import _utils as u
 from ._end_of_stream import finished as eos
@@ -24,7 +25,12 @@ def _stream_destroyed(what: str) -> NodeError:
 def _invalid_return(expected: str, name: str, value: Any) -> NodeTypeError:
     return NodeTypeError("ERR_INVALID_RETURN_VALUE",
                          f'Expected {expected} to be returned from the "{name}" function '
-                         f"but got {type(value).__name__}.")
+                         f"but got {_got(value)}.")
+
+
+def _got(value: Any) -> str:
+    """Node's determineSpecificType(): ``type number (5)``, ``an instance of Foo``."""
+    return describe_received(value)[len("Received "):]
 
 
 def _is_abort(err: Any) -> bool:
@@ -53,7 +59,7 @@ class _Destroyer:
         _destroy.destroyer(self.stream, err or _stream_destroyed("pipe"))
 
 
-def _call_with_options(fn: Callable[..., Any], leading: List[Any], options: Dict[str, Any]) -> Any:
+def _call_with_options(fn: Callable[..., Any], leading: list[Any], options: dict[str, Any]) -> Any:
     """``fn(*leading, options)``, or ``fn(*leading)`` when ``fn`` takes no more (Node passes
     ``{signal}`` to functions that may ignore it; Python would raise)."""
     try:
@@ -67,8 +73,12 @@ def _call_with_options(fn: Callable[..., Any], leading: List[Any], options: Dict
 
 
 def _as_async_iterable(value: Any) -> Any:
-    if u.is_iterable(value):
+    """What a function of the pipeline gets: always an async iterable (Node's functions can
+    ``for await`` a sync iterable; Python's ``async for`` cannot)."""
+    if u.is_iterable(value, True):
         return value
+    if u.is_iterable(value):
+        return _iterate(value)
     if u.is_readable_node_stream(value):
         from ._readable import Readable
 
@@ -77,21 +87,56 @@ def _as_async_iterable(value: Any) -> Any:
 
 
 async def _iterate(iterable: Any) -> Any:
-    """The chunks of a sync or async iterable, as an async iterator."""
+    """The chunks of a sync or async iterable, as an async iterator; closing it closes the
+    iterable's iterator (as Node's ``for await`` calls ``return()`` when left early)."""
     if hasattr(iterable, "__aiter__"):
-        async for chunk in iterable:
-            yield chunk
+        iterator = iterable.__aiter__()
+        try:
+            async for chunk in iterator:
+                yield chunk
+        finally:
+            await _aclose(iterator)
     else:
-        for chunk in iterable:
-            yield chunk
+        sync_iterator = iter(iterable)
+        try:
+            for chunk in sync_iterator:
+                yield chunk
+        finally:
+            close = getattr(sync_iterator, "close", None)
+            if callable(close):
+                close()
+
+
+async def _aclose(iterator: Any) -> None:
+    """``iterator.aclose()`` if it has one and is not running."""
+    aclose = getattr(iterator, "aclose", None)
+    if callable(aclose) and not getattr(iterator, "ag_running", False):
+        await aclose()
+
+
+def _is_open(iterator: Any) -> bool:
+    """Whether closing ``iterator`` may run code (an async generator not finished)."""
+    if not callable(getattr(iterator, "aclose", None)):
+        return False
+    return getattr(iterator, "ag_frame", True) is not None
+
+
+async def _close_all(iterators: list[Any]) -> None:
+    """Close what the pipeline's functions were given, last first: Node's ``for await`` of
+    a function that throws or returns early closes its source; Python's does not."""
+    for iterator in reversed(iterators):
+        try:
+            await _aclose(iterator)
+        except Exception:  # noqa: BLE001 - the pipeline already has its outcome
+            pass
 
 
 async def _pump_to_node(iterable: Any, writable: Any, finish: Callable[..., Any],
                         end: bool) -> None:
     """Write ``iterable``'s chunks to ``writable`` with backpressure; ``finish(err)``."""
     loop = asyncio.get_running_loop()
-    error: Optional[BaseException] = None
-    waiter: Optional[asyncio.Future[None]] = None
+    error: BaseException | None = None
+    waiter: asyncio.Future[None] | None = None
 
     def resume(err: Any = None) -> None:
         nonlocal error, waiter
@@ -115,9 +160,13 @@ async def _pump_to_node(iterable: Any, writable: Any, finish: Callable[..., Any]
     try:
         if getattr(writable, "writable_need_drain", False):
             await wait()
-        async for chunk in _iterate(iterable):
-            if not writable.write(chunk):
-                await wait()
+        chunks = _iterate(iterable)
+        try:
+            async for chunk in chunks:
+                if not writable.write(chunk):
+                    await wait()
+        finally:
+            await chunks.aclose()
         if end:
             writable.end()
             await wait()
@@ -188,7 +237,7 @@ def pipeline(*streams: Any, signal: Any = None, end: bool = True) -> Any:
     return pipeline_impl(list(streams[:-1]), once, signal=signal, end=end)
 
 
-def pipeline_impl(streams: List[Any], callback: Callable[..., Any], *, signal: Any = None,
+def pipeline_impl(streams: list[Any], callback: Callable[..., Any], *, signal: Any = None,
                   end: bool = True) -> Any:
     if len(streams) == 1 and isinstance(streams[0], (list, tuple)):
         streams = list(streams[0])
@@ -198,9 +247,11 @@ def pipeline_impl(streams: List[Any], callback: Callable[..., Any], *, signal: A
         check_signal(signal, "options.signal")
     controller = AbortController()
     inner = controller.signal
-    state: Dict[str, Any] = {"error": None, "value": None, "count": 0}
-    destroys: List[Callable[[Any], None]] = []
-    last_cleanup: List[Callable[[], None]] = []
+    state: dict[str, Any] = {"error": None, "value": None, "count": 0}
+    destroys: list[Callable[[Any], None]] = []
+    last_cleanup: list[Callable[[], None]] = []
+    given: list[Any] = []  # the iterables given to functions
+    closing: list[asyncio.Task[None]] = []
 
     def abort(*args: Any) -> None:
         finish_impl(AbortError(cause=getattr(signal, "reason", None)), False)
@@ -224,11 +275,19 @@ def pipeline_impl(streams: List[Any], callback: Callable[..., Any], *, signal: A
         if signal is not None:
             signal.remove_event_listener("abort", abort)
         controller.abort()
+        open_ones = [it for it in given if _is_open(it)]
+        given.clear()
+        if open_ones:
+            closing.append(get_loop().create_task(_close_all(open_ones)))
         if final:
             if state["error"] is None:
                 for fn in last_cleanup:
                     fn()
-            next_tick(callback, state["error"], state["value"])
+            if closing and not closing[-1].done():  # Node's callback comes after return()
+                closing[-1].add_done_callback(
+                    lambda task: next_tick(callback, state["error"], state["value"]))
+            else:
+                next_tick(callback, state["error"], state["value"])
 
     def start(coroutine: Any) -> None:
         get_loop().create_task(coroutine)
@@ -265,9 +324,11 @@ def pipeline_impl(streams: List[Any], callback: Callable[..., Any], *, signal: A
             else:
                 raise invalid_arg_type("source", "a Stream, Iterable or AsyncIterable", stream)
         elif callable(stream) and not u.is_node_stream(stream):
-            ret = _call_with_options(stream, [_as_async_iterable(ret)], options)
+            source = _as_async_iterable(ret)
+            given.append(source)
+            ret = _call_with_options(stream, [source], options)
             if reading:
-                if not u.is_iterable(ret, True) and not u.is_iterable(ret, False):
+                if not u.is_iterable(ret, True):
                     raise _invalid_return("AsyncIterable", f"transform[{i - 1}]", ret)
             else:
                 from ._transform import PassThrough
@@ -276,7 +337,7 @@ def pipeline_impl(streams: List[Any], callback: Callable[..., Any], *, signal: A
                 if inspect.isawaitable(ret):
                     state["count"] += 1
                     start(_settle(ret, pt, ends, state, finish))
-                elif u.is_iterable(ret):
+                elif u.is_iterable(ret, True):
                     state["count"] += 1
                     start(_pump_to_node(ret, pt, finish, ends))
                 else:
@@ -310,7 +371,7 @@ def _remover(stream: Any, event: str, listener: Callable[..., Any]) -> Callable[
     return lambda: stream.remove_listener(event, listener)
 
 
-async def _settle(awaitable: Any, pt: Any, end: bool, state: Dict[str, Any],
+async def _settle(awaitable: Any, pt: Any, end: bool, state: dict[str, Any],
                   finish: Callable[..., Any]) -> None:
     """The last function returned an awaitable: its value is the pipeline's value."""
     try:

@@ -10,7 +10,8 @@ they reach the stream through a closure (or subclass ``Readable`` instead).
 from __future__ import annotations
 
 import collections
-from typing import Any, Callable, Deque, Dict, List, Optional
+from collections.abc import Callable
+from typing import Any
 
 from .. import _encodings
 from .._node_names import add_aliases
@@ -21,7 +22,7 @@ from . import _readable_flow as f
 from ._legacy import Stream
 from ._options import get_high_water_mark, stream_options
 
-READABLE_ALIASES: Dict[str, str] = {
+READABLE_ALIASES: dict[str, str] = {
     "setEncoding": "set_encoding",
     "isPaused": "is_paused",
     "addListener": "add_listener",
@@ -52,7 +53,7 @@ class ReadableState:
         "decoder", "encoding", "readable", "paused", "data_listening",
     )
 
-    def __init__(self, options: Optional[Dict[str, Any]], stream: Any = None,
+    def __init__(self, options: dict[str, Any] | None, stream: Any = None,
                  is_duplex: bool = False) -> None:
         opts = options or {}
         self.object_mode = bool(opts.get("objectMode")) or \
@@ -60,10 +61,10 @@ class ReadableState:
         #: Below it, _read() is called to fill the buffer (0: only when read() asks).
         self.high_water_mark = get_high_water_mark(
             opts, "readableHighWaterMark", is_duplex, self.object_mode)
-        self.buffer: Deque[Any] = collections.deque()
+        self.buffer: collections.deque[Any] = collections.deque()
         self.length = 0
-        self.pipes: List[Any] = []
-        self.flowing: Optional[bool] = None
+        self.pipes: list[Any] = []
+        self.flowing: bool | None = None
         self.ended = self.end_emitted = self.reading = False
         #: False while ``_construct`` runs: no _read() and no destroy until it is done.
         self.constructed = True
@@ -74,17 +75,17 @@ class ReadableState:
         self.emit_close = opts.get("emitClose") is not False
         self.auto_destroy = opts.get("autoDestroy") is not False
         self.destroyed = self.closed = self.close_emitted = False
-        self.errored: Optional[BaseException] = None
+        self.errored: BaseException | None = None
         default_encoding = opts.get("defaultEncoding")
         self.default_encoding = _encodings.normalize(default_encoding)
         #: The piped destinations whose 'drain' is awaited: one, or a set of several.
         self.awaiting_drain_writers: Any = None
         self.multi_awaiting_drain = self.reading_more = self.data_emitted = False
         self.decoder: Any = None
-        self.encoding: Optional[str] = None
-        self.readable: Optional[bool] = None
+        self.encoding: str | None = None
+        self.readable: bool | None = None
         #: pause() was called (True), then resume() (False); None: neither yet.
-        self.paused: Optional[bool] = None
+        self.paused: bool | None = None
         self.data_listening = False
         if opts.get("encoding"):
             self.decoder = _encodings.decoder(opts["encoding"])
@@ -101,14 +102,14 @@ class Readable(Stream):
 
     ReadableState = ReadableState
 
-    def __init__(self, options: Optional[Dict[str, Any]] = None, **kwargs: Any) -> None:
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         opts = stream_options(options, kwargs)
         Stream.__init__(self, opts)
         self._init_readable(opts, False)
         if callable(getattr(self, "_construct", None)):
             _destroy.construct(self, self._on_constructed)
 
-    def _init_readable(self, options: Dict[str, Any], is_duplex: bool) -> None:
+    def _init_readable(self, options: dict[str, Any], is_duplex: bool) -> None:
         """The readable side's state and option functions (shared with Duplex)."""
         self._readable_state = ReadableState(options, self, is_duplex)
         for name in ("read", "destroy", "construct"):
@@ -129,12 +130,12 @@ class Readable(Stream):
         """Where a Readable gets its data: override it (or pass ``read=``) to ``push()``."""
         raise NodeError("ERR_METHOD_NOT_IMPLEMENTED", "The _read() method is not implemented")
 
-    def _destroy(self, err: Optional[BaseException], cb: Callable[..., Any]) -> None:
+    def _destroy(self, err: BaseException | None, cb: Callable[..., Any]) -> None:
         """What destroy() does for this stream; ``cb(err)`` when done."""
         cb(err)
 
-    def destroy(self, error: Optional[BaseException] = None,
-                callback: Optional[Callable[..., Any]] = None) -> Any:
+    def destroy(self, error: BaseException | None = None,
+                callback: Callable[..., Any] | None = None) -> Any:
         """Destroy the stream: 'error' (with ``error``) then 'close' follow on a tick."""
         return _destroy.destroy(self, error, callback)
 
@@ -147,11 +148,11 @@ class Readable(Stream):
 
     # data in
 
-    def push(self, chunk: Any, encoding: Optional[str] = None) -> bool:
+    def push(self, chunk: Any, encoding: str | None = None) -> bool:
         """Add ``chunk`` (None: EOF); False once the buffer holds a high-water mark."""
         return f.push_chunk(self, self._readable_state, chunk, encoding)
 
-    def unshift(self, chunk: Any, encoding: Optional[str] = None) -> bool:
+    def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
         """Put ``chunk`` back at the front of the buffer (what read() gave too much of)."""
         return f.unshift_chunk(self, self._readable_state, chunk, encoding)
 
@@ -162,7 +163,7 @@ class Readable(Stream):
         when not that much is buffered yet."""
         return f.read(self, n)
 
-    def set_encoding(self, encoding: Optional[str]) -> Readable:
+    def set_encoding(self, encoding: str | None) -> Readable:
         """Give chunks as ``str`` decoded from ``encoding`` (multi-byte characters whole)."""
         state = self._readable_state
         decoder = _encodings.decoder(encoding)
@@ -212,7 +213,7 @@ class Readable(Stream):
     def __aiter__(self) -> f.ReadableIterator:
         return f.ReadableIterator(self)
 
-    def iterator(self, options: Optional[Dict[str, Any]] = None) -> f.ReadableIterator:
+    def iterator(self, options: dict[str, Any] | None = None) -> f.ReadableIterator:
         """An async iterator; ``{'destroyOnReturn': False}`` leaves the stream undestroyed
         when the loop is left early."""
         if options is not None and not isinstance(options, dict):
@@ -220,7 +221,7 @@ class Readable(Stream):
         return f.ReadableIterator(self, (options or {}).get("destroyOnReturn") is not False)
 
     @classmethod
-    def from_(cls, iterable: Any, options: Optional[Dict[str, Any]] = None,
+    def from_(cls, iterable: Any, options: dict[str, Any] | None = None,
               **kwargs: Any) -> Any:
         """A stream of the items of a sync or async iterable (object mode by default); a
         ``str`` or ``bytes`` is one chunk. ``Readable.from`` in Node."""
@@ -301,11 +302,11 @@ class Readable(Stream):
         return r.buffer if r is not None else None
 
     @property
-    def readable_flowing(self) -> Optional[bool]:
+    def readable_flowing(self) -> bool | None:
         return self._readable_state.flowing  # type: ignore[no-any-return]
 
     @readable_flowing.setter
-    def readable_flowing(self, value: Optional[bool]) -> None:
+    def readable_flowing(self, value: bool | None) -> None:
         if self._readable_state is not None:
             self._readable_state.flowing = None if value is None else bool(value)
 
@@ -319,7 +320,7 @@ class Readable(Stream):
         return bool(r.object_mode) if r is not None else False
 
     @property
-    def readable_encoding(self) -> Optional[str]:
+    def readable_encoding(self) -> str | None:
         r = self._readable_state
         return r.encoding if r is not None else None
 
@@ -329,7 +330,7 @@ class Readable(Stream):
         return bool(r.end_emitted) if r is not None else False
 
     @property
-    def errored(self) -> Optional[BaseException]:
+    def errored(self) -> BaseException | None:
         r = self._readable_state
         return r.errored if r is not None else None
 

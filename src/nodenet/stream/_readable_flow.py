@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import weakref
-from typing import Any, Callable, Dict, Optional, Set
+from collections.abc import Callable
+from typing import Any
 
 from .. import _encodings
 from .._loop import get_loop
@@ -46,7 +47,7 @@ def _chunk_length(state: Any, chunk: Any) -> int:
 
 # push() and unshift()
 
-def push_chunk(stream: Any, state: Any, chunk: Any, encoding: Optional[str]) -> bool:
+def push_chunk(stream: Any, state: Any, chunk: Any, encoding: str | None) -> bool:
     """``readable.push(chunk, encoding)``: buffer ``chunk`` (None: EOF)."""
     if chunk is None:
         state.reading = False
@@ -86,7 +87,7 @@ def push_chunk(stream: Any, state: Any, chunk: Any, encoding: Optional[str]) -> 
     return can_push_more(state)
 
 
-def unshift_chunk(stream: Any, state: Any, chunk: Any, encoding: Optional[str]) -> bool:
+def unshift_chunk(stream: Any, state: Any, chunk: Any, encoding: str | None) -> bool:
     """``readable.unshift(chunk, encoding)``: put ``chunk`` back at the front of the buffer."""
     if chunk is None:
         state.reading = False
@@ -180,7 +181,7 @@ def compute_new_high_water_mark(n: int) -> int:
     return 1 << (n - 1).bit_length() if n > 0 else n
 
 
-def how_much_to_read(n: Optional[int], state: Any) -> int:
+def how_much_to_read(n: int | None, state: Any) -> int:
     """How much read(n) returns (``n`` None: Node's NaN, "whatever there is")."""
     if (n is not None and n <= 0) or (state.length == 0 and state.ended):
         return 0
@@ -195,7 +196,7 @@ def how_much_to_read(n: Optional[int], state: Any) -> int:
     return int(state.length) if state.ended else 0
 
 
-def _parse_n(n: Any) -> Optional[int]:
+def _parse_n(n: Any) -> int | None:
     if n is None or isinstance(n, int):
         return n
     try:
@@ -437,7 +438,7 @@ class Pipe:
         self.dest = dest
         self.state = src._readable_state
         self.cleaned_up = False
-        self.ondrain: Optional[Callable[..., None]] = None
+        self.ondrain: Callable[..., None] | None = None
         self.end_fn = self.onend if end else self.unpipe
 
     def start(self) -> Any:
@@ -583,10 +584,10 @@ class ReadableIterator:
         self.stream = stream
         self._destroy_on_return = destroy_on_return
         self._error: Any = _PENDING
-        self._waiter: Optional[asyncio.Future[None]] = None
+        self._waiter: asyncio.Future[None] | None = None
         self._done = False
         self._loop = get_loop()
-        self._last: Optional[asyncio.Future[None]] = None  # the latest __anext__ call
+        self._last: asyncio.Future[None] | None = None  # the latest __anext__ call
         # The listeners hold the iterator weakly, so a dropped iterator is collected.
         ref = weakref.ref(self)
 
@@ -683,7 +684,7 @@ def null_values() -> NodeTypeError:
     return NodeTypeError("ERR_STREAM_NULL_VALUES", "May not write null values to stream")
 
 
-def readable_from(cls: Any, iterable: Any, options: Dict[str, Any]) -> Any:
+def readable_from(cls: Any, iterable: Any, options: dict[str, Any]) -> Any:
     """``Readable.from(iterable, options)`` (Node's streams/from.js)."""
     if isinstance(iterable, (str, bytes)):
         one = cls({"objectMode": True, **options})
@@ -704,12 +705,12 @@ def readable_from(cls: Any, iterable: Any, options: Dict[str, Any]) -> Any:
 class _From:
     """The iterator behind a ``Readable.from()`` stream and how it is pulled."""
 
-    def __init__(self, cls: Any, iterator: Any, is_async: bool, options: Dict[str, Any]) -> None:
+    def __init__(self, cls: Any, iterator: Any, is_async: bool, options: dict[str, Any]) -> None:
         self.iterator = iterator
         self.is_async = is_async
         self.async_values = False  # a sync iterator that gave an awaitable
         self.reading = False  # _read() waits until the previous pull completed
-        self.tasks: Set[asyncio.Future[Any]] = set()
+        self.tasks: set[asyncio.Future[Any]] = set()
         self.readable = cls({"objectMode": True, "highWaterMark": 1, **options})
         self.readable._read = self.read
         self.readable._destroy = self.destroy
@@ -793,7 +794,7 @@ class _From:
         except Exception as err:  # noqa: BLE001
             self.readable.destroy(err)
 
-    def destroy(self, error: Optional[BaseException], cb: Callable[..., Any]) -> None:
+    def destroy(self, error: BaseException | None, cb: Callable[..., Any]) -> None:
         """Close the iterator (throwing ``error`` into a generator first), then ``cb``."""
         if self.is_async:
             self._spawn(self._close_async(error, cb))
@@ -805,7 +806,7 @@ class _From:
             return
         next_tick(cb, error)
 
-    def _close_sync(self, error: Optional[BaseException]) -> None:
+    def _close_sync(self, error: BaseException | None) -> None:
         iterator = self.iterator
         if error is not None and callable(getattr(iterator, "throw", None)):
             try:
@@ -817,7 +818,7 @@ class _From:
         if callable(getattr(iterator, "close", None)):
             iterator.close()
 
-    async def _close_async(self, error: Optional[BaseException],
+    async def _close_async(self, error: BaseException | None,
                            cb: Callable[..., Any]) -> None:
         iterator = self.iterator
         # An async generator takes athrow()/aclose() only once its pending __anext__ is done.

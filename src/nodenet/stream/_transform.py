@@ -3,7 +3,8 @@ streams/transform.js); ``PassThrough`` is the one that changes nothing."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from .._tick import next_tick
 from ..errors import NodeError
@@ -15,7 +16,7 @@ class Transform(Duplex):
     """Implement ``_transform(chunk, encoding, callback)`` (and ``_flush(callback)``), or pass
     them as the options ``transform`` and ``flush``; ``callback(None, data)`` pushes data."""
 
-    def __init__(self, options: Optional[dict[str, Any]] = None, **kwargs: Any) -> None:
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         opts = stream_options(options, kwargs)
         if opts:
             readable_hwm = get_high_water_mark(opts, "readableHighWaterMark", True,
@@ -26,16 +27,16 @@ class Transform(Duplex):
                         "writableHighWaterMark": opts.get("writableHighWaterMark") or 0}
         Duplex.__init__(self, opts)
         self._readable_state.sync = False
-        self._pending_callback: Optional[Callable[..., Any]] = None
+        self._pending_callback: Callable[..., Any] | None = None
         for option in ("transform", "flush"):
             if callable(opts.get(option)):
                 setattr(self, "_" + option, opts[option])
         self.on("prefinish", self._prefinish)
 
-    def _final(self, callback: Optional[Callable[..., Any]] = None) -> None:
+    def _final(self, callback: Callable[..., Any] | None = None) -> None:
         flush = getattr(self, "_flush", None)
         if callable(flush) and not self.destroyed:
-            def flushed(err: Any = None, data: Any = None) -> None:
+            def flushed(err: Any = None, data: Any = None, *_: Any) -> None:
                 if err is not None:
                     if callback is not None:
                         callback(err)
@@ -66,7 +67,7 @@ class Transform(Duplex):
         r, w = self._readable_state, self._writable_state
         length = r.length
 
-        def transformed(err: Any = None, value: Any = None) -> None:
+        def transformed(err: Any = None, value: Any = None, *_: Any) -> None:
             if err is not None:
                 callback(err)
                 return

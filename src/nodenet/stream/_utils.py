@@ -7,7 +7,7 @@ emitter with ``write``/``pipe``) through its public properties.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 #: An attribute pipeline() sets on a stream-like object it destroyed without a state.
 IS_DESTROYED = "_nodenet_is_destroyed"
@@ -53,7 +53,7 @@ def is_node_stream(obj: Any) -> bool:
             or (_has(obj, "pipe") and _has(obj, "on")))
 
 
-def is_iterable(obj: Any, is_async: Optional[bool] = None) -> bool:
+def is_iterable(obj: Any, is_async: bool | None = None) -> bool:
     """Whether ``obj`` can be iterated (asynchronously when ``is_async``; either if None)."""
     if obj is None:
         return False
@@ -64,7 +64,7 @@ def is_iterable(obj: Any, is_async: Optional[bool] = None) -> bool:
     return hasattr(obj, "__aiter__") or hasattr(obj, "__iter__")
 
 
-def is_destroyed(stream: Any) -> Optional[bool]:
+def is_destroyed(stream: Any) -> bool | None:
     if not is_node_stream(stream):
         return None
     state = _state(stream, "_writable_state") or _state(stream, "_readable_state")
@@ -72,7 +72,7 @@ def is_destroyed(stream: Any) -> Optional[bool]:
                 or (state is not None and state.destroyed))
 
 
-def is_writable_ended(stream: Any) -> Optional[bool]:
+def is_writable_ended(stream: Any) -> bool | None:
     """Whether ``end()`` was called."""
     if not is_writable_node_stream(stream):
         return None
@@ -86,7 +86,7 @@ def is_writable_ended(stream: Any) -> Optional[bool]:
     return w.ended
 
 
-def is_writable_finished(stream: Any, strict: Optional[bool] = None) -> Optional[bool]:
+def is_writable_finished(stream: Any, strict: bool | None = None) -> bool | None:
     """Whether 'finish' was emitted (or, not strict, everything was ended and written)."""
     if not is_writable_node_stream(stream):
         return None
@@ -100,7 +100,7 @@ def is_writable_finished(stream: Any, strict: Optional[bool] = None) -> Optional
     return bool(w.finished or (strict is False and w.ended is True and w.length == 0))
 
 
-def is_readable_ended(stream: Any) -> Optional[bool]:
+def is_readable_ended(stream: Any) -> bool | None:
     """Whether EOF was pushed."""
     if not is_readable_node_stream(stream):
         return None
@@ -112,7 +112,7 @@ def is_readable_ended(stream: Any) -> Optional[bool]:
     return bool(r.ended) if isinstance(r.ended, bool) else None
 
 
-def is_readable_finished(stream: Any, strict: Optional[bool] = None) -> Optional[bool]:
+def is_readable_finished(stream: Any, strict: bool | None = None) -> bool | None:
     """Whether 'end' was emitted (or, not strict, EOF was pushed and all was read)."""
     if not is_readable_node_stream(stream):
         return None
@@ -124,7 +124,7 @@ def is_readable_finished(stream: Any, strict: Optional[bool] = None) -> Optional
     return bool(r.end_emitted or (strict is False and r.ended is True and r.length == 0))
 
 
-def is_readable(stream: Any) -> Optional[bool]:
+def is_readable(stream: Any) -> bool | None:
     if not isinstance(getattr(stream, "readable", None), bool):
         return None
     if is_destroyed(stream):
@@ -133,7 +133,7 @@ def is_readable(stream: Any) -> Optional[bool]:
                 and not is_readable_finished(stream))
 
 
-def is_writable(stream: Any) -> Optional[bool]:
+def is_writable(stream: Any) -> bool | None:
     if not isinstance(getattr(stream, "writable", None), bool):
         return None
     if is_destroyed(stream):
@@ -142,7 +142,7 @@ def is_writable(stream: Any) -> Optional[bool]:
                 and not is_writable_ended(stream))
 
 
-def is_finished(stream: Any, readable: bool = True, writable: bool = True) -> Optional[bool]:
+def is_finished(stream: Any, readable: bool = True, writable: bool = True) -> bool | None:
     if not is_node_stream(stream):
         return None
     if is_destroyed(stream):
@@ -168,7 +168,7 @@ def is_readable_errored(stream: Any) -> Any:
     return r.errored if r is not None else None
 
 
-def is_closed(stream: Any) -> Optional[bool]:
+def is_closed(stream: Any) -> bool | None:
     if not is_node_stream(stream):
         return None
     closed = getattr(stream, "closed", None)
@@ -180,7 +180,7 @@ def is_closed(stream: Any) -> Optional[bool]:
     return None
 
 
-def will_emit_close(stream: Any) -> Optional[bool]:
+def will_emit_close(stream: Any) -> bool | None:
     """Whether the stream will emit 'close' by itself once it is done."""
     if not is_node_stream(stream):
         return None

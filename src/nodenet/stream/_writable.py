@@ -8,8 +8,9 @@ wait for a ``next_tick`` follows Node exactly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Any, Callable, Dict, List, Optional, Union
+from typing import Any
 
 from .. import _encodings
 from .._emitter_common import capture_rejection_symbol
@@ -61,7 +62,7 @@ class WriteRequest:
         return f"WriteRequest({self.chunk!r}, {self.encoding!r})"
 
 
-class WriteChunks(List[WriteRequest]):
+class WriteChunks(list[WriteRequest]):
     """The requests ``_writev(chunks, callback)`` gets; ``all_buffers``: all are ``bytes``."""
 
     all_buffers = False
@@ -96,7 +97,7 @@ class WritableState:
         "close_emitted", "writable", "on_finished", "__weakref__",
     )
 
-    def __init__(self, options: Optional[Dict[str, Any]], stream: Any, is_duplex: bool) -> None:
+    def __init__(self, options: dict[str, Any] | None, stream: Any, is_duplex: bool) -> None:
         opts = options or {}
         self.object_mode = bool(opts.get("objectMode")) or \
             (is_duplex and bool(opts.get("writableObjectMode")))
@@ -120,18 +121,18 @@ class WritableState:
         self.length = 0
         self.corked = 0
         self.onwrite: Callback = partial(_onwrite, stream)
-        self.writecb: Optional[Callback] = None
+        self.writecb: Callback | None = None
         self.writelen = 0
-        self.after_write_tick_info: Optional[_AfterWriteTickInfo] = None
+        self.after_write_tick_info: _AfterWriteTickInfo | None = None
         self.pending_cb = 0
-        self.errored: Optional[BaseException] = None
-        self.writable: Optional[bool] = None
-        self.on_finished: List[Callback] = []
-        self.buffered: List[Optional[WriteRequest]] = []
+        self.errored: BaseException | None = None
+        self.writable: bool | None = None
+        self.on_finished: list[Callback] = []
+        self.buffered: list[WriteRequest | None] = []
         self.buffered_index = 0
         self.all_buffers = self.all_noop = True
 
-    def get_buffer(self) -> List[WriteRequest]:
+    def get_buffer(self) -> list[WriteRequest]:
         """The writes still waiting in the buffer."""
         return [req for req in self.buffered[self.buffered_index:] if req is not None]
 
@@ -162,15 +163,15 @@ def _reset_buffer(state: WritableState) -> None:
 class Writable(Stream):
     """Node's ``stream.Writable``: implement ``_write`` (or pass ``write=``) and use it."""
 
-    _writev: Optional[Callback] = None
+    _writev: Callback | None = None
 
-    def __init__(self, options: Optional[Dict[str, Any]] = None, **kwargs: Any) -> None:
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         opts = stream_options(options, kwargs)
         Stream.__init__(self, opts)
         self._init_writable(opts, False)
         destroy_impl.construct(self, self._on_constructed)
 
-    def _init_writable(self, options: Dict[str, Any], is_duplex: bool) -> None:
+    def _init_writable(self, options: dict[str, Any], is_duplex: bool) -> None:
         """The writable side's state and the hooks ``options`` gives (also for a Duplex)."""
         self._writable_state = WritableState(options, self, is_duplex)
         for key in ("write", "writev", "destroy", "final", "construct"):
@@ -189,7 +190,7 @@ class Writable(Stream):
         """A Writable cannot be piped: ERR_STREAM_CANNOT_PIPE."""
         error_or_destroy(self, NodeError("ERR_STREAM_CANNOT_PIPE", "Cannot pipe, not readable"))
 
-    def write(self, chunk: Any, encoding: Any = None, callback: Optional[Callback] = None) -> bool:
+    def write(self, chunk: Any, encoding: Any = None, callback: Callback | None = None) -> bool:
         """Write ``chunk``; False when the buffer is over the high-water mark (wait for
         'drain'). ``encoding`` may be the callback."""
         if encoding is not None and callable(encoding):
@@ -222,14 +223,14 @@ class Writable(Stream):
         raise NodeError("ERR_METHOD_NOT_IMPLEMENTED", "The _write() method is not implemented")
 
     def end(self, chunk: Any = None, encoding: Any = None,
-            callback: Optional[Callback] = None) -> "Writable":
+            callback: Callback | None = None) -> "Writable":
         """Write ``chunk`` (if any) and finish; ``callback`` gets 'finish' or the error."""
         state = self._writable_state
         if callable(chunk):
             callback, chunk, encoding = chunk, None, None
         elif callable(encoding):
             callback, encoding = encoding, None
-        err: Optional[BaseException] = None
+        err: BaseException | None = None
         if chunk is not None:
             ret = _write_chunk(self, chunk, encoding, None)
             if isinstance(ret, BaseException):
@@ -260,8 +261,8 @@ class Writable(Stream):
                 state.on_finished.append(callback)
         return self
 
-    def destroy(self, error: Optional[BaseException] = None,
-                callback: Optional[Callback] = None) -> "Writable":
+    def destroy(self, error: BaseException | None = None,
+                callback: Callback | None = None) -> "Writable":
         """Destroy the stream; pending write and end callbacks get an error on a tick."""
         state = self._writable_state
         if (state.buffered or state.on_finished) and not state.destroyed:
@@ -272,7 +273,7 @@ class Writable(Stream):
     def _undestroy(self) -> None:
         destroy_impl.undestroy(self)
 
-    def _destroy(self, error: Optional[BaseException], callback: Callback) -> None:
+    def _destroy(self, error: BaseException | None, callback: Callback) -> None:
         callback(error)
 
     def _capture_rejection(self, err: BaseException, event: Any, *args: Any) -> None:
@@ -281,12 +282,12 @@ class Writable(Stream):
 
     @property
     def closed(self) -> bool:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         return bool(state.closed) if state is not None else False
 
     @property
     def destroyed(self) -> bool:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         return bool(state.destroyed) if state is not None else False
 
     @destroyed.setter
@@ -297,7 +298,7 @@ class Writable(Stream):
 
     @property
     def writable(self) -> bool:
-        w: Optional[WritableState] = self._writable_state
+        w: WritableState | None = self._writable_state
         # w.writable is False for a Duplex whose writable side was turned off.
         return w is not None and w.writable is not False and not (
             w.ending or w.ended or w.destroyed or w.errored is not None)
@@ -309,59 +310,59 @@ class Writable(Stream):
 
     @property
     def writable_finished(self) -> bool:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         return bool(state.finished) if state is not None else False
 
     @property
     def writable_object_mode(self) -> bool:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         return bool(state.object_mode) if state is not None else False
 
     @property
-    def writable_buffer(self) -> Optional[List[WriteRequest]]:
-        state: Optional[WritableState] = self._writable_state
+    def writable_buffer(self) -> list[WriteRequest] | None:
+        state: WritableState | None = self._writable_state
         return state.get_buffer() if state is not None else None
 
     @property
     def writable_ended(self) -> bool:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         return bool(state.ending) if state is not None else False
 
     @property
     def writable_need_drain(self) -> bool:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         if state is None:
             return False
         return bool(state.need_drain and not state.destroyed and not state.ending)
 
     @property
-    def writable_high_water_mark(self) -> Optional[int]:
-        state: Optional[WritableState] = self._writable_state
+    def writable_high_water_mark(self) -> int | None:
+        state: WritableState | None = self._writable_state
         return state.high_water_mark if state is not None else None
 
     @property
     def writable_corked(self) -> int:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         return state.corked if state is not None else 0
 
     @property
-    def writable_length(self) -> Optional[int]:
-        state: Optional[WritableState] = self._writable_state
+    def writable_length(self) -> int | None:
+        state: WritableState | None = self._writable_state
         return state.length if state is not None else None
 
     @property
-    def errored(self) -> Optional[BaseException]:
-        state: Optional[WritableState] = self._writable_state
+    def errored(self) -> BaseException | None:
+        state: WritableState | None = self._writable_state
         return state.errored if state is not None else None
 
     @property
     def writable_aborted(self) -> bool:
-        state: Optional[WritableState] = self._writable_state
+        state: WritableState | None = self._writable_state
         return (state is not None and state.writable is not False
                 and (state.destroyed or state.errored is not None) and not state.finished)
 
 
-WRITABLE_ALIASES: Dict[str, str] = {
+WRITABLE_ALIASES: dict[str, str] = {
     "setDefaultEncoding": "set_default_encoding",
     "writableHighWaterMark": "writable_high_water_mark",
     "writableLength": "writable_length",
@@ -380,7 +381,7 @@ Writable.WritableState = WritableState
 
 
 def _write_chunk(stream: Any, chunk: Any, encoding: Any,
-                 cb: Optional[Callback]) -> Union[bool, BaseException]:
+                 cb: Callback | None) -> bool | BaseException:
     """Check and convert ``chunk``, then write or buffer it; the error of a write after
     end or destroy is returned (and goes to ``cb`` and the stream on a tick)."""
     state: WritableState = stream._writable_state
@@ -406,7 +407,7 @@ def _write_chunk(stream: Any, chunk: Any, encoding: Any,
             raise invalid_arg_type(
                 "chunk", "of type string or an instance of Buffer, TypedArray, or DataView",
                 chunk)
-    err: Optional[BaseException] = None
+    err: BaseException | None = None
     if state.ending:
         err = NodeError("ERR_STREAM_WRITE_AFTER_END", "write after end")
     elif state.destroyed:
@@ -468,7 +469,7 @@ def _onwrite_error(stream: Any, state: WritableState, er: BaseException, cb: Cal
     error_or_destroy(stream, er)
 
 
-def _onwrite(stream: Any, er: Optional[BaseException] = None) -> None:
+def _onwrite(stream: Any, er: BaseException | None = None) -> None:
     """The callback ``_write``/``_writev`` get (bound to the stream)."""
     state: WritableState = stream._writable_state
     if not state.expect_write_cb:
@@ -609,7 +610,7 @@ def _need_finish(state: WritableState) -> bool:
             and state.errored is None and not state.buffered and state.length == 0)
 
 
-def _on_finish(stream: Any, state: WritableState, err: Optional[BaseException] = None) -> None:
+def _on_finish(stream: Any, state: WritableState, err: BaseException | None = None) -> None:
     """The callback ``_final`` gets."""
     if state.prefinished:
         error_or_destroy(stream, err if err is not None else multiple_callback())
@@ -679,7 +680,7 @@ def _finish(stream: Any, state: WritableState) -> None:
             stream.destroy()
 
 
-def _call_finished_callbacks(state: WritableState, err: Optional[BaseException]) -> None:
+def _call_finished_callbacks(state: WritableState, err: BaseException | None) -> None:
     if not state.on_finished:
         return
     callbacks = state.on_finished

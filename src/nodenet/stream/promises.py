@@ -5,15 +5,22 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from .._loop import get_loop
 from ..errors import invalid_arg_type
 from ._end_of_stream import finished as _finished
 from ._pipeline import pipeline_impl
 
 
-async def pipeline(*streams: Any, signal: Any = None, end: bool = True) -> Any:
-    """Pipe ``streams`` into each other; returns the last function's value (or None) once all
-    is done, raises the first error."""
-    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+def pipeline(*streams: Any, signal: Any = None, end: bool = True) -> asyncio.Future[Any]:
+    """Pipe ``streams`` into each other (starting now, as Node's promise does); the future
+    gets the last function's value (or None) once all is done, or the first error. A last
+    ``dict`` is Node's options (``signal``, ``end``)."""
+    if streams and isinstance(streams[-1], dict):
+        options = streams[-1]
+        streams = streams[:-1]
+        signal = options.get("signal", signal)
+        end = options.get("end", end)
+    future: asyncio.Future[Any] = get_loop().create_future()
 
     def done(err: Any = None, value: Any = None) -> None:
         if future.done():
@@ -23,18 +30,23 @@ async def pipeline(*streams: Any, signal: Any = None, end: bool = True) -> Any:
         else:
             future.set_result(value)
 
-    pipeline_impl(list(streams), done, signal=signal, end=end)
-    return await future
+    try:
+        pipeline_impl(list(streams), done, signal=signal, end=end)
+    except Exception as err:  # noqa: BLE001 - Node's executor rejects the promise
+        done(err)
+    return future
 
 
-async def finished(stream: Any, options: Any = None) -> None:
-    """Wait until ``stream`` is done; raises its error or ERR_STREAM_PREMATURE_CLOSE.
-    ``options``: as for ``stream.finished``, plus ``cleanup`` (remove the listeners after)."""
-    opts = dict(options or {})
-    cleanup = opts.pop("cleanup", False)
-    if not isinstance(cleanup, bool):
-        raise invalid_arg_type("cleanup", "of type boolean", cleanup)
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+def finished(stream: Any, options: Any = None) -> asyncio.Future[None]:
+    """Wait until ``stream`` is done (listening from now on); the future gets its error or
+    ERR_STREAM_PREMATURE_CLOSE. ``options``: as for ``stream.finished``, plus ``cleanup``
+    (remove the listeners after)."""
+    cleanup: Any = False
+    if isinstance(options, dict) and options.get("cleanup"):  # Node throws this one
+        cleanup = options["cleanup"]
+        if not isinstance(cleanup, bool):
+            raise invalid_arg_type("cleanup", "of type boolean", cleanup)
+    future: asyncio.Future[None] = get_loop().create_future()
     remove: Any = None
 
     def done(err: Any = None) -> None:
@@ -47,5 +59,8 @@ async def finished(stream: Any, options: Any = None) -> None:
         else:
             future.set_result(None)
 
-    remove = _finished(stream, opts, done)
-    await future
+    try:
+        remove = _finished(stream, options, done)
+    except Exception as err:  # noqa: BLE001 - Node's executor rejects the promise
+        done(err)
+    return future
