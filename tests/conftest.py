@@ -31,6 +31,8 @@ TEARDOWN_TIMEOUT = 5.0
 #: The implementations under test: both when the compiled one is built (it must be when
 #: NODENET_REQUIRE_EXTENSIONS is set), else the pure one only.
 TWINS = _impl.available()
+if os.environ.get("NODENET_TEST_TWINS"):  # e.g. "cython": the installed wheel's own modules
+    TWINS = [name for name in TWINS if name in os.environ["NODENET_TEST_TWINS"].split(",")]
 if os.environ.get("NODENET_REQUIRE_EXTENSIONS"):
     assert "cython" in TWINS, "NODENET_REQUIRE_EXTENSIONS is set but nodenet runs pure"
 
