@@ -75,7 +75,7 @@ else:
     #: The public class of the implementation nodenet runs (see nodenet._impl).
     EventEmitter = public_class(_impl.selected.emitter.EventEmitter)
     #: The public class over each twin (the compiled one: None when it is not in use).
-    PyEventEmitter = public_class(_impl.load("python").emitter.EventEmitter)
+    PyEventEmitter = public_class(_emitter.EventEmitter)
     CEventEmitter = EventEmitter if _impl.IMPLEMENTATION == "cython" else None
 
 IMPLEMENTATION = _impl.IMPLEMENTATION
