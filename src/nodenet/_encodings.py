@@ -30,6 +30,16 @@ _NORMAL: dict[str, str] = {
 }
 
 
+def unknown_encoding(encoding: Any) -> NodeTypeError:
+    return NodeTypeError("ERR_UNKNOWN_ENCODING", f"Unknown encoding: {encoding}")
+
+
+def is_encoding(encoding: Any) -> bool:
+    """Node's ``Buffer.isEncoding``: a non-empty str naming an encoding Node knows."""
+    return isinstance(encoding, str) and bool(encoding) and (
+        encoding in _NORMAL or encoding.lower() in _NORMAL)
+
+
 def normalize(encoding: Any) -> str:
     """Node's canonical name of ``encoding``; ``ERR_UNKNOWN_ENCODING`` otherwise."""
     if encoding is None:
@@ -38,7 +48,7 @@ def normalize(encoding: Any) -> str:
         name = _NORMAL.get(encoding) or _NORMAL.get(encoding.lower())
         if name is not None:
             return name
-    raise NodeTypeError("ERR_UNKNOWN_ENCODING", f"Unknown encoding: {encoding}")
+    raise unknown_encoding(encoding)
 
 
 def _latin1(text: str) -> bytes:

@@ -23,6 +23,11 @@ def multiple_callback() -> NodeError:
     return NodeError("ERR_MULTIPLE_CALLBACK", "Callback called multiple times")
 
 
+def stream_destroyed(name: str) -> NodeError:
+    """The error of ``name`` (write, end, pipe ...) called on a destroyed stream."""
+    return NodeError("ERR_STREAM_DESTROYED", f"Cannot call {name} after a stream was destroyed")
+
+
 def _states(stream: Any) -> tuple[Any, Any]:
     return (getattr(stream, "_readable_state", None), getattr(stream, "_writable_state", None))
 

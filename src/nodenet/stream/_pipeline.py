@@ -11,15 +11,11 @@ from typing import Any
 from .._abort import AbortController, check_signal
 from .._loop import get_loop
 from .._tick import next_tick
-from ..errors import AbortError, NodeError, NodeTypeError, describe_received, invalid_arg_type
+from ..errors import AbortError, NodeTypeError, describe_received, invalid_arg_type
 from . import _destroy
 from . import _utils as u
 from ._end_of_stream import finished as eos
 from ._end_of_stream import premature_close
-
-
-def _stream_destroyed(what: str) -> NodeError:
-    return NodeError("ERR_STREAM_DESTROYED", f"Cannot call {what} after a stream was destroyed")
 
 
 def _invalid_return(expected: str, name: str, value: Any) -> NodeTypeError:
@@ -56,7 +52,7 @@ class _Destroyer:
         if self.finished:
             return
         self.finished = True
-        _destroy.destroyer(self.stream, err or _stream_destroyed("pipe"))
+        _destroy.destroyer(self.stream, err or _destroy.stream_destroyed("pipe"))
 
 
 def _call_with_options(fn: Callable[..., Any], leading: list[Any], options: dict[str, Any]) -> Any:

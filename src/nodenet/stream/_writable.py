@@ -18,7 +18,7 @@ from .._node_names import add_aliases
 from .._tick import next_tick
 from ..errors import NodeError, NodeTypeError, invalid_arg_type
 from . import _destroy as destroy_impl
-from ._destroy import error_or_destroy, multiple_callback
+from ._destroy import error_or_destroy, multiple_callback, stream_destroyed
 from ._legacy import Stream
 from ._options import get_high_water_mark, stream_options
 
@@ -27,25 +27,6 @@ Callback = Callable[..., Any]
 
 def _nop(*args: Any) -> None:
     """The write callback of a ``write()`` that got none."""
-
-
-def is_encoding(encoding: Any) -> bool:
-    """Node's ``Buffer.isEncoding``."""
-    if not isinstance(encoding, str) or not encoding:
-        return False
-    try:
-        _encodings.normalize(encoding)
-    except NodeTypeError:
-        return False
-    return True
-
-
-def unknown_encoding(encoding: Any) -> NodeTypeError:
-    return NodeTypeError("ERR_UNKNOWN_ENCODING", f"Unknown encoding: {encoding}")
-
-
-def stream_destroyed(name: str) -> NodeError:
-    return NodeError("ERR_STREAM_DESTROYED", f"Cannot call {name} after a stream was destroyed")
 
 
 class WriteRequest:
@@ -109,8 +90,8 @@ class WritableState:
         encoding = opts.get("defaultEncoding")
         if encoding is None or encoding in ("utf8", "utf-8"):
             encoding = "utf8"
-        elif not is_encoding(encoding):
-            raise unknown_encoding(encoding)
+        elif not _encodings.is_encoding(encoding):
+            raise _encodings.unknown_encoding(encoding)
         self.default_encoding: str = encoding
         self.final_called = self.need_drain = self.ending = self.ended = False
         self.finished = self.destroyed = self.writing = self.buffer_processing = False
@@ -212,8 +193,8 @@ class Writable(Stream):
         """The encoding of string chunks written without one."""
         if isinstance(encoding, str):
             encoding = encoding.lower()
-        if not is_encoding(encoding):
-            raise unknown_encoding(encoding)
+        if not _encodings.is_encoding(encoding):
+            raise _encodings.unknown_encoding(encoding)
         self._writable_state.default_encoding = "utf8" if encoding == "utf-8" else encoding
         return self
 
@@ -392,8 +373,8 @@ def _write_chunk(stream: Any, chunk: Any, encoding: Any,
     if not state.object_mode:
         if not encoding:
             encoding = state.default_encoding
-        elif encoding != "buffer" and not is_encoding(encoding):
-            raise unknown_encoding(encoding)
+        elif encoding != "buffer" and not _encodings.is_encoding(encoding):
+            raise _encodings.unknown_encoding(encoding)
         if isinstance(chunk, str):
             if state.decode_strings:
                 chunk = _encodings.to_bytes(chunk, encoding)
