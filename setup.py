@@ -1,5 +1,5 @@
 """Builds nodenet's optional compiled modules with Cython: the family ``nodenet._compiled``
-(the emitter core from ``_emitter.pyx``; the handle, Socket and Server modules from their
+(the emitter core from ``_emitter.pyx``; the handle, Socket, Server and stream modules from their
 pure-Python source, with the types in ``src/nodenet/_compiled/*.pxd``).
 
 The extension is optional: with no compiler (or no Cython) the pure-Python package is
@@ -38,6 +38,12 @@ COMPILED = {
     "nodenet._compiled._handle": "src/nodenet/_handle.py",
     "nodenet._compiled._socket": "src/nodenet/_socket.py",
     "nodenet._compiled._server": "src/nodenet/_server.py",
+    "nodenet._compiled._stream": "src/nodenet/_stream.py",
+    "nodenet._compiled._readable_flow": "src/nodenet/_readable_flow.py",
+    "nodenet._compiled._readable": "src/nodenet/_readable.py",
+    "nodenet._compiled._writable": "src/nodenet/_writable.py",
+    "nodenet._compiled._duplex": "src/nodenet/_duplex.py",
+    "nodenet._compiled._transform": "src/nodenet/_transform.py",
 }
 
 

@@ -122,12 +122,26 @@ def cases(stream: Any) -> dict[str, Callable[[int, Callable[[], None]], None]]:
                                     pipeline_3_passthrough, object_mode, bytes_64k)}
 
 
-def run_python(name: str, n: int, rounds: int) -> float:
-    """ns per chunk of case ``name`` on nodenet, the best of ``rounds``."""
-    import nodenet.stream as stream
+def family_stream(name: str) -> Any:
+    """A ``nodenet.stream``-like namespace over the classes of implementation ``name``."""
+    import types
+
+    import nodenet.stream
+    from nodenet import _impl
+
+    family = _impl.load(name)
+    return types.SimpleNamespace(
+        Readable=family.readable.Readable, Writable=family.writable.Writable,
+        Transform=family.transform.Transform, PassThrough=family.transform.PassThrough,
+        pipeline=nodenet.stream.pipeline)
+
+
+def run_python(family: str, name: str, n: int, rounds: int) -> float:
+    """ns per chunk of case ``name`` on nodenet's implementation ``family``, the best of
+    ``rounds``."""
     from nodenet import _loop
 
-    case = cases(stream)[name]
+    case = cases(family_stream(family))[name]
     loop = _loop.get_loop()
     best = float("inf")
     for _ in range(rounds):
@@ -159,16 +173,23 @@ def main(argv: list[str] | None = None) -> int:
     node = shutil.which("node")
     version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip() \
         if node else "(absent)"
-    print(f"nodenet.stream ({_impl.IMPLEMENTATION}; the stream core is pure Python) vs "
-          f"Node {version}, Python {sys.version.split()[0]}; ns per chunk, best of {rounds}")
-    print(f"{'case':<24} {'nodenet':>10} {'node':>10} {'nodenet/node':>13}")
-    for name, (full, quick) in SIZES.items():
+    families = _impl.available()
+    print(f"nodenet.stream vs Node {version}, Python {sys.version.split()[0]}; ns per chunk, "
+          f"best of {rounds}")
+    header = "".join(f"{name:>10}" for name in families)
+    ratios = "".join(f"{name + '/node':>13}" for name in families)
+    speedup = f"{'python/cython':>14}" if len(families) == 2 else ""
+    print(f"{'case':<24}{header}{'node':>10}{ratios}{speedup}")
+    for case, (full, quick) in SIZES.items():
         n = quick if args.quick else full
-        ours = run_python(name, n, rounds)
-        theirs = None if args.no_node else run_node(name, n, rounds)
-        ratio = f"{ours / theirs:.1f}x" if theirs else "-"
-        node_ns = f"{theirs:,.0f}" if theirs else "-"
-        print(f"{name:<24} {ours:>10,.0f} {node_ns:>10} {ratio:>13}")
+        ours = [run_python(name, case, n, rounds) for name in families]
+        theirs = None if args.no_node else run_node(case, n, rounds)
+        row = "".join(f"{ns:>10,.0f}" for ns in ours)
+        row += f"{theirs:>10,.0f}" if theirs else f"{'-':>10}"
+        row += "".join(f"{ns / theirs:>12.1f}x" if theirs else f"{'-':>13}" for ns in ours)
+        if len(ours) == 2:
+            row += f"{ours[1] / ours[0]:>13.1f}x"
+        print(f"{case:<24}{row}")
     return 0
 
 

@@ -19,6 +19,7 @@ import pytest
 import nodenet
 import nodenet.events
 import nodenet.net
+import nodenet.stream
 from nodenet import _impl, _loop
 from nodenet._emitter_class import public_class
 from nodenet.events import PyEventEmitter
@@ -44,22 +45,22 @@ def pytest_generate_tests(metafunc: Any) -> None:
 
 
 #: The public names bound to the family's objects, in each public module.
-_FACES = (nodenet, nodenet.net, nodenet.events)
+_FACES = (nodenet, nodenet.net, nodenet.events, nodenet.stream)
 
 
 @pytest.fixture
 def twin(request: Any, monkeypatch: Any) -> _impl.Family:
     """One implementation family, put behind the public modules for this test: every name
-    of ``nodenet``, ``nodenet.net`` and ``nodenet.events`` that is a family object is
-    replaced by the same object of this family, and subprocesses get the family by
-    environment."""
+    of ``nodenet``, ``nodenet.net``, ``nodenet.events``, ``nodenet.stream`` and of the test's
+    own module that is a family object is replaced by the same object of this family, and
+    subprocesses get the family by environment."""
     family = _impl.load(request.param)
-    for face in _FACES:
+    for face in (*_FACES, request.module):
         for name in dir(face):
             mine = _counterpart(getattr(face, name), family)
             if mine is not None:
                 monkeypatch.setattr(face, name, mine)
-        if hasattr(face, "EventEmitter"):
+        if isinstance(getattr(face, "EventEmitter", None), type):
             monkeypatch.setattr(face, "EventEmitter", public_class(family.emitter.EventEmitter))
     monkeypatch.setattr(nodenet.events, "IMPLEMENTATION", family.name)
     if family.name == "python":

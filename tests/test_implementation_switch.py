@@ -14,12 +14,16 @@ import pytest
 
 import nodenet
 import nodenet.net as net
+import nodenet.stream as stream
 from nodenet import _impl, events
+from nodenet.net import Socket
+from nodenet.stream import Transform
 
 _REPORT = (
-    "import nodenet, nodenet._impl as i, nodenet.events as e;"
+    "import nodenet, nodenet._impl as i, nodenet.events as e, nodenet.stream as s;"
     " print(i.IMPLEMENTATION, e.IMPLEMENTATION, nodenet.Socket.__module__,"
-    " nodenet.Server.__module__, e.EventEmitter.__mro__[1].__module__)"
+    " nodenet.Server.__module__, e.EventEmitter.__mro__[1].__module__,"
+    " s.Readable.__module__, s.Writable.__module__, s.PassThrough.__module__)"
 )
 
 
@@ -38,9 +42,11 @@ def _compiled_files() -> list[str]:
     return sorted(name for name in os.listdir(folder) if name.endswith(suffixes))
 
 
-PURE = "python python nodenet._socket nodenet._server nodenet._emitter"
+PURE = ("python python nodenet._socket nodenet._server nodenet._emitter nodenet._readable "
+        "nodenet._writable nodenet._transform")
 COMPILED = ("cython cython nodenet._compiled._socket nodenet._compiled._server "
-            "nodenet._compiled._emitter")
+            "nodenet._compiled._emitter nodenet._compiled._readable nodenet._compiled._writable "
+            "nodenet._compiled._transform")
 
 
 def test_no_extensions_selects_every_pure_module():
@@ -65,6 +71,9 @@ def test_both_families_import_in_one_process():
         assert issubclass(family.socket.Socket, family.emitter.EventEmitter)
         assert issubclass(family.server.Server, family.emitter.EventEmitter)
         assert family.server.Socket is family.socket.Socket
+        assert issubclass(family.duplex.Duplex, family.readable.Readable)
+        assert issubclass(family.transform.PassThrough, family.duplex.Duplex)
+        assert issubclass(family.stream.Stream, family.emitter.EventEmitter)
     if len(families) == 2:
         compiled, pure = families
         assert compiled.socket.Socket is not pure.socket.Socket
@@ -79,6 +88,14 @@ def test_the_twin_fixture_puts_its_family_behind_the_public_names(twin):
     assert type(net.create_server()) is twin.server.Server
     assert isinstance(events.EventEmitter(), twin.emitter.EventEmitter)
     assert events.IMPLEMENTATION == twin.name
+    assert stream.Readable is twin.readable.Readable
+    assert type(stream.PassThrough()) is twin.transform.PassThrough
+    assert isinstance(stream.Duplex(), twin.emitter.EventEmitter)
+
+
+def test_the_twin_fixture_swaps_the_names_the_test_module_imported(twin):
+    assert Socket is twin.socket.Socket
+    assert Transform is twin.transform.Transform
 
 
 def test_public_class_wraps_a_core(EventEmitter):
@@ -118,7 +135,7 @@ def _copy_package(tmp_path: Any) -> Any:
     return copy / "_compiled"
 
 
-@pytest.mark.parametrize("module", ["_emitter", "_handle", "_socket", "_server"])
+@pytest.mark.parametrize("module", _impl.MODULES)
 def test_a_partial_build_runs_every_module_from_source(tmp_path, module):
     """setup.py's extensions are optional one by one: where one did not compile, every
     module runs from its source, with a warning."""

@@ -1,8 +1,8 @@
 """The one switch: whether nodenet runs its compiled modules or their pure-Python twins.
 
-Four modules exist twice, as a family: the emitter core, the handle lifetime, the Socket
-and the Server. The pure family is the source (``nodenet._emitter``, ``nodenet._handle``,
-``nodenet._socket``, ``nodenet._server``); the compiled family is the same source built by
+The core modules exist twice, as a family: the emitter core, the handle lifetime, the
+Socket, the Server and the stream classes. The pure family is the source (``nodenet._emitter``,
+``nodenet._handle``, ``nodenet._socket`` ...); the compiled family is the same source built by
 Cython into ``nodenet._compiled`` (the emitter core from its own ``.pyx``). Inside a family,
 modules import each other relatively, so each family is whole and both can be imported in
 one process (the tests run every behaviour on both).
@@ -24,7 +24,8 @@ from types import ModuleType
 from typing import NamedTuple
 
 #: The modules of a family, in import order.
-MODULES = ("_emitter", "_handle", "_socket", "_server")
+MODULES = ("_emitter", "_handle", "_socket", "_server", "_stream", "_readable_flow",
+           "_readable", "_writable", "_duplex", "_transform")
 
 
 class Family(NamedTuple):
@@ -35,6 +36,12 @@ class Family(NamedTuple):
     handle: ModuleType
     socket: ModuleType
     server: ModuleType
+    stream: ModuleType  #: ``Stream``, the legacy base
+    readable_flow: ModuleType
+    readable: ModuleType
+    writable: ModuleType
+    duplex: ModuleType
+    transform: ModuleType
 
     def module(self, short_name: str) -> ModuleType:
         """The family's module of that name (``'_socket'`` ...)."""

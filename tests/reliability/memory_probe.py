@@ -17,7 +17,9 @@ import importlib
 import inspect
 import itertools
 import math
+import os
 import sys
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -142,4 +144,8 @@ def main(module_name: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    # A method given the argument "x" may listen on a Unix socket of that name: in a
+    # directory of its own, removed after.
+    with tempfile.TemporaryDirectory() as scratch:
+        os.chdir(scratch)
+        main(sys.argv[1])

@@ -18,12 +18,14 @@ from typing import Any
 import pytest
 from rel_helpers import HERE, size
 
+from nodenet import _impl
+
 pytestmark = pytest.mark.timeout(300)
 
 #: The implementation family's modules (compiled or pure, as the test's twin), and the
 #: modules whose classes are built on them or that they call.
-MODULES = ["_emitter", "_handle", "_socket", "_server", "nodenet.events", "nodenet._loop",
-           "nodenet._emitter_class", "nodenet._abort", "nodenet.errors"]
+MODULES = [*_impl.MODULES, "nodenet.events", "nodenet._loop", "nodenet._stream_destroy",
+           "nodenet._emitter_class", "nodenet._abort", "nodenet.errors", "nodenet._tick"]
 
 
 def run_child(args: list[str], loop_kind: str = "uvloop", timeout: float = 120) -> str:

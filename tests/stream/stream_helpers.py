@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from nodenet.stream import Writable
+import nodenet.stream
 
 
 async def settle(turns: int = 10) -> None:
@@ -56,14 +56,12 @@ class Calls:
                 assert count[0] >= -times, f"{name} called {count[0]} times, expected >= {-times}"
 
 
-class ReportingWritable(Writable):
-    """A Writable that reports what reaches ``_write``: ``fn(is_bytes, type, encoding)``
-    (Node's MyWritable of the encoding tests)."""
+def ReportingWritable(fn: Callable[..., Any], options: Any = None) -> Any:  # noqa: N802
+    """A Writable (of the implementation under test) that reports what reaches ``_write``:
+    ``fn(is_bytes, type, encoding)`` (Node's MyWritable of the encoding tests)."""
 
-    def __init__(self, fn: Callable[..., Any], options: Any = None) -> None:
-        super().__init__(options)
-        self.fn = fn
-
-    def _write(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
-        self.fn(isinstance(chunk, bytes), type(chunk), encoding)
+    def write(chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
+        fn(isinstance(chunk, bytes), type(chunk), encoding)
         callback()
+
+    return nodenet.stream.Writable({**(options or {}), "write": write})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 N = 256 * 1024
 

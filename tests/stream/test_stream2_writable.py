@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from typing import Any
 
 import pytest
 from stream_helpers import settle
@@ -12,30 +13,36 @@ from stream_helpers import settle
 from nodenet import _encodings
 from nodenet._tick import next_tick
 from nodenet.errors import NodeError
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 CHUNKS = ["x" * i for i in range(50)]
 ENCODINGS = ["hex", "utf8", "utf-8", "ascii", "latin1", "binary", "base64", "ucs2", "ucs-2",
              "utf16le", "utf-16le", None]
 
 
-class TestWriter(Writable):
-    """Writes after a small random latency, recording what it got."""
+@pytest.fixture
+def TestWriter() -> Any:
+    """The class, derived from the stream class of the test's implementation."""
 
-    __test__ = False
+    class TestWriter(Writable):
+        """Writes after a small random latency, recording what it got."""
 
-    def __init__(self, options=None, **kwargs):
-        super().__init__(options, **kwargs)
-        self.buffer = []
-        self.written = 0
+        __test__ = False
 
-    def _write(self, chunk, encoding, cb):
-        def done():
-            self.buffer.append(chunk.decode())
-            self.written += len(chunk)
-            cb()
+        def __init__(self, options=None, **kwargs):
+            super().__init__(options, **kwargs)
+            self.buffer = []
+            self.written = 0
 
-        asyncio.get_running_loop().call_later(random.randrange(10) / 1000, done)
+        def _write(self, chunk, encoding, cb):
+            def done():
+                self.buffer.append(chunk.decode())
+                self.written += len(chunk)
+                cb()
+
+            asyncio.get_running_loop().call_later(random.randrange(10) / 1000, done)
+
+    return TestWriter
 
 
 async def wait_for(event_source, event):
@@ -44,7 +51,7 @@ async def wait_for(event_source, event):
     await asyncio.wait_for(fut, 5)
 
 
-async def test_fast_writing(loop, calls):
+async def test_fast_writing(loop, calls, TestWriter):
     tw = TestWriter(high_water_mark=100)
     tw.on("finish", calls.must_call(lambda: _eq(tw.buffer, CHUNKS)))
     for chunk in CHUNKS:
@@ -57,7 +64,7 @@ def _eq(a, b):
     assert a == b
 
 
-async def test_slow_writing(loop, calls):
+async def test_slow_writing(loop, calls, TestWriter):
     tw = TestWriter(high_water_mark=100)
     tw.on("finish", calls.must_call(lambda: _eq(tw.buffer, CHUNKS)))
     for chunk in CHUNKS:
@@ -67,7 +74,7 @@ async def test_slow_writing(loop, calls):
     await wait_for(tw, "close")
 
 
-async def test_write_backpressure(loop, calls):
+async def test_write_backpressure(loop, calls, TestWriter):
     tw = TestWriter(high_water_mark=50)
     drains = [0]
 
@@ -96,7 +103,7 @@ async def test_write_backpressure(loop, calls):
 
 
 @pytest.mark.parametrize("decode_strings", [True, False])
-async def test_write_with_encodings(loop, calls, decode_strings):
+async def test_write_with_encodings(loop, calls, decode_strings, TestWriter):
     tw = TestWriter(high_water_mark=100, decode_strings=decode_strings)
     if not decode_strings:
         def write(chunk, encoding, cb):
@@ -118,7 +125,7 @@ async def test_write_with_encodings(loop, calls, decode_strings):
     await wait_for(tw, "finish")
 
 
-async def test_write_callbacks(loop, calls):
+async def test_write_callbacks(loop, calls, TestWriter):
     called = []
     tw = TestWriter(high_water_mark=100)
 
@@ -137,20 +144,20 @@ async def test_write_callbacks(loop, calls):
 
 
 @pytest.mark.parametrize("args", [(), (b"hello world",), ("hello world", "ascii")])
-async def test_end_callback(loop, calls, args):
+async def test_end_callback(loop, calls, args, TestWriter):
     tw = TestWriter()
     tw.end(*args, calls.must_call())
     await wait_for(tw, "close")
 
 
-async def test_end_callback_after_write(loop, calls):
+async def test_end_callback_after_write(loop, calls, TestWriter):
     tw = TestWriter()
     tw.write(b"hello world")
     tw.end(calls.must_call())
     await wait_for(tw, "close")
 
 
-async def test_end_callback_after_write_callback(loop, calls):
+async def test_end_callback_after_write_callback(loop, calls, TestWriter):
     tw = TestWriter()
     write_called_back = []
     tw.write(b"hello world", lambda err=None: write_called_back.append(True))

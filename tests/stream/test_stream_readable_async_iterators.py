@@ -14,7 +14,7 @@ from stream_helpers import settle
 from nodenet._loop import get_loop
 from nodenet._tick import next_tick
 from nodenet.errors import NodeError
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 def nop(*_: Any) -> None:

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from stream_helpers import settle
 
-from nodenet.stream._readable import Readable
-from nodenet.stream._utils import is_disturbed, is_errored
+from nodenet.stream import Readable, is_disturbed, is_errored
 
 
 def nop(*_: Any) -> None:

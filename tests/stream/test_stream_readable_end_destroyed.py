@@ -6,7 +6,7 @@ from typing import Any
 
 from stream_helpers import settle
 
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 async def test_no_end_after_close(loop: Any, calls: Any) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from stream_helpers import settle
 
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 def test_readable_ended_is_a_class_property() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from stream_helpers import settle
 
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 def nop(*_: Any) -> None:

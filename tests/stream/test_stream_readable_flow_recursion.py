@@ -8,7 +8,7 @@ from typing import Any
 
 from stream_helpers import settle
 
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 async def test_flow_recursion(loop: Any, calls: Any) -> None:

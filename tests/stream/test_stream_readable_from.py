@@ -10,7 +10,7 @@ import pytest
 from stream_helpers import settle
 
 from nodenet.events import once
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 async def agen_abc() -> AsyncIterator[str]:

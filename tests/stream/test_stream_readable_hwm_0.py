@@ -8,7 +8,7 @@ from typing import Any
 from stream_helpers import settle
 
 from nodenet._tick import next_tick
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 async def test_hwm_0(loop: Any, calls: Any) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nodenet._loop import get_loop
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 MAX = 42
 BATCH = 10

@@ -8,7 +8,7 @@ from typing import Any
 
 from nodenet._loop import get_loop
 from nodenet._tick import next_tick
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 async def test_pause_and_resume(loop: Any, calls: Any) -> None:

@@ -11,7 +11,7 @@ import pytest
 from stream_helpers import settle
 
 from nodenet.events import EventEmitter
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 class Sink(EventEmitter):  # type: ignore[misc]

@@ -7,7 +7,7 @@ from typing import Any
 
 from stream_helpers import settle
 
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 async def test_resume_after_removing_readable(loop: Any, calls: Any) -> None:

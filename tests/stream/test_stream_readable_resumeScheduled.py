@@ -9,7 +9,7 @@ from stream_helpers import settle
 
 from nodenet._tick import next_tick
 from nodenet.events import EventEmitter
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 class Sink(EventEmitter):  # type: ignore[misc]

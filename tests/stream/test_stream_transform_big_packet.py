@@ -4,19 +4,27 @@ mark reaches the piped destination, and so does what is written after it)."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
+import pytest
 from stream_helpers import settle
 
 from nodenet.stream import Transform
 
 
-class Pass(Transform):
-    def _transform(self, chunk, encoding, done):
-        self.push(chunk)
-        done()
+@pytest.fixture
+def Pass() -> Any:
+    """The class, derived from the stream class of the test's implementation."""
+
+    class Pass(Transform):
+        def _transform(self, chunk, encoding, done):
+            self.push(chunk)
+            done()
+
+    return Pass
 
 
-async def test_big_packet(loop):
+async def test_big_packet(loop, Pass):
     passed = [False]
 
     class TestStream(Transform):

@@ -7,7 +7,7 @@ import asyncio
 from typing import Any
 
 from nodenet._loop import get_loop
-from nodenet.stream._readable import Readable
+from nodenet.stream import Readable
 
 
 async def test_unshift_empty_chunk(loop: Any) -> None:

@@ -8,7 +8,7 @@ import pytest
 from stream_helpers import settle
 
 from nodenet._tick import next_tick
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_callback_twice(loop, calls):

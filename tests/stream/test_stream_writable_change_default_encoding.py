@@ -6,7 +6,7 @@ import pytest
 from stream_helpers import ReportingWritable as Reporting
 from stream_helpers import settle
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_default_encoding_is_utf8(loop, calls):

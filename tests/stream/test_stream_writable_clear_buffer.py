@@ -4,20 +4,29 @@ buffered_request_count always matches get_buffer()."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
-from nodenet.stream._writable import Writable
+import pytest
 
-
-class StreamWritable(Writable):
-    def __init__(self):
-        super().__init__({"objectMode": True})
-
-    def _write(self, chunk, encoding, cb):
-        loop = asyncio.get_running_loop()
-        loop.call_soon(loop.call_soon, cb)  # Node's setImmediate
+from nodenet.stream import Writable
 
 
-async def test_buffered_request_count_matches_buffer(loop, calls):
+@pytest.fixture
+def StreamWritable() -> Any:
+    """The class, derived from the stream class of the test's implementation."""
+
+    class StreamWritable(Writable):
+        def __init__(self):
+            super().__init__({"objectMode": True})
+
+        def _write(self, chunk, encoding, cb):
+            loop = asyncio.get_running_loop()
+            loop.call_soon(loop.call_soon, cb)  # Node's setImmediate
+
+    return StreamWritable
+
+
+async def test_buffered_request_count_matches_buffer(loop, calls, StreamWritable):
     stream = StreamWritable()
     stream.cork()
     seen = []

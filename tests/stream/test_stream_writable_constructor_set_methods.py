@@ -7,7 +7,7 @@ import pytest
 from stream_helpers import settle
 
 from nodenet.errors import NodeError
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_options_become_methods(loop, calls):

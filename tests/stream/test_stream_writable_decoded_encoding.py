@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from stream_helpers import ReportingWritable, settle
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_decode_strings_true(loop, calls):

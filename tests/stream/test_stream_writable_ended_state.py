@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stream_helpers import settle
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_ended_state(loop, calls):

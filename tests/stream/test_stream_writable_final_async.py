@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_async_final(loop, calls):

@@ -3,19 +3,27 @@ values that are no chunk raise TypeError from write() (node v20)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from stream_helpers import settle
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
-class MyWritable(Writable):
-    def _write(self, chunk, encoding, callback):
-        assert chunk is not None
-        callback()
+@pytest.fixture
+def MyWritable() -> Any:
+    """The class, derived from the stream class of the test's implementation."""
+
+    class MyWritable(Writable):
+        def _write(self, chunk, encoding, callback):
+            assert chunk is not None
+            callback()
+
+    return MyWritable
 
 
-async def test_none_in_object_mode_raises(loop, calls):
+async def test_none_in_object_mode_raises(loop, calls, MyWritable):
     for with_listener in (False, True):
         m = MyWritable({"objectMode": True})
         if with_listener:
@@ -27,7 +35,7 @@ async def test_none_in_object_mode_raises(loop, calls):
     await settle()
 
 
-async def test_false_in_byte_mode_raises(loop, calls):
+async def test_false_in_byte_mode_raises(loop, calls, MyWritable):
     for with_listener in (False, True):
         m = MyWritable()
         if with_listener:
@@ -41,7 +49,7 @@ async def test_false_in_byte_mode_raises(loop, calls):
     await settle()
 
 
-async def test_false_in_object_mode_is_a_chunk(loop, calls):
+async def test_false_in_object_mode_is_a_chunk(loop, calls, MyWritable):
     m = MyWritable({"objectMode": True})
     m.on("error", calls.must_not_call("error"))
     m.write(False, calls.must_call(lambda err=None: _none(err)))

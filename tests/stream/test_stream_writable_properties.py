@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stream_helpers import settle
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 def test_writable_corked():

@@ -8,7 +8,7 @@ from stream_helpers import settle
 
 from nodenet import _tick
 from nodenet._loop import get_loop
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_same_callback_single_tick(loop, calls):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from stream_helpers import settle
 
 from nodenet._tick import next_tick
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_destroy(loop):

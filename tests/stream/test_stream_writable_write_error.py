@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from stream_helpers import settle
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 def expect_error(w, calls, arg, code, destroyed):

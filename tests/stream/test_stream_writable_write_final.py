@@ -9,7 +9,7 @@ import asyncio
 from stream_helpers import settle
 
 from nodenet._tick import next_tick
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 async def test_finish_after_final(loop, calls):

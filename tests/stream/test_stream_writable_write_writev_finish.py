@@ -10,7 +10,7 @@ import pytest
 from stream_helpers import settle
 
 from nodenet._tick import next_tick
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 def set_immediate(loop, callback, *args):

@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from nodenet.stream._writable import Writable
+from nodenet.stream import Writable
 
 
 @pytest.mark.parametrize("decode, uncork, multi", list(itertools.product([False, True], repeat=3)))

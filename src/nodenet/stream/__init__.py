@@ -9,17 +9,30 @@ many events with ``process.nextTick``; nodenet does the same with its tick queue
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from nodenet._add_abort_signal import add_abort_signal
+from nodenet._end_of_stream import finished
+from nodenet._impl import selected
+from nodenet._pipeline import pipeline
+from nodenet._stream_options import get_default_high_water_mark, set_default_high_water_mark
+from nodenet._stream_utils import is_disturbed, is_errored, is_readable
+
 from . import promises
-from ._add_abort_signal import add_abort_signal
-from ._duplex import Duplex
-from ._end_of_stream import finished
-from ._legacy import Stream
-from ._options import get_default_high_water_mark, set_default_high_water_mark
-from ._pipeline import pipeline
-from ._readable import Readable
-from ._transform import PassThrough, Transform
-from ._utils import is_disturbed, is_errored, is_readable
-from ._writable import Writable
+
+if TYPE_CHECKING:
+    from nodenet._duplex import Duplex
+    from nodenet._readable import Readable
+    from nodenet._stream import Stream
+    from nodenet._transform import PassThrough, Transform
+    from nodenet._writable import Writable
+else:  # the classes of the implementation nodenet runs (see nodenet._impl)
+    Stream = selected.stream.Stream
+    Readable = selected.readable.Readable
+    Writable = selected.writable.Writable
+    Duplex = selected.duplex.Duplex
+    Transform = selected.transform.Transform
+    PassThrough = selected.transform.PassThrough
 
 __all__ = [
     "Stream",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from .._loop import get_loop
-from ..errors import invalid_arg_type
-from ._end_of_stream import finished as _finished
-from ._pipeline import pipeline_impl
+from nodenet._end_of_stream import finished as _finished
+from nodenet._loop import get_loop
+from nodenet._pipeline import pipeline_impl
+from nodenet.errors import invalid_arg_type
 
 
 def pipeline(*streams: Any, signal: Any = None, end: bool = True) -> asyncio.Future[Any]:

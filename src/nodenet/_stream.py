@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..events import EventEmitter
+# A module of the implementation family (nodenet._impl): family modules are imported
+# relatively, every other module absolutely.
+from nodenet._emitter_class import public_class
+
+from ._emitter import EventEmitter as EmitterCore
+
+if TYPE_CHECKING:
+    from nodenet.events import EventEmitter
+else:
+    #: The public emitter class of this family.
+    EventEmitter = public_class(EmitterCore)
 
 
 class Stream(EventEmitter):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import AbortError, invalid_arg_type
-from ._end_of_stream import finished
-from ._utils import is_node_stream
+from nodenet._end_of_stream import finished
+from nodenet._stream_utils import is_node_stream
+from nodenet.errors import AbortError, invalid_arg_type
 
 
 def add_abort_signal(signal: Any, stream: Any) -> Any:

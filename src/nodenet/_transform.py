@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .._tick import next_tick
-from ..errors import NodeError
+from nodenet._stream_options import get_high_water_mark, stream_options
+from nodenet._tick import next_tick
+from nodenet.errors import NodeError
+
 from ._duplex import Duplex
-from ._options import get_high_water_mark, stream_options
 
 
 class Transform(Duplex):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .._emitter_common import Symbol, handle_result
-from .._tick import next_tick
-from ..errors import AbortError, NodeError
+from nodenet._emitter_common import Symbol, handle_result
+from nodenet._tick import next_tick
+from nodenet.errors import AbortError, NodeError
 
 #: Private events: a stream's ``_construct`` finished, or a destroy waits for it.
 CONSTRUCT = Symbol("kConstruct")
@@ -224,7 +224,7 @@ def _construct_now(stream: Any) -> None:
 
 def destroyer(stream: Any, err: BaseException | None) -> None:
     """Destroy ``stream`` for pipeline(): with an AbortError if it had not finished."""
-    from ._utils import is_destroyed, is_finished
+    from nodenet._stream_utils import is_destroyed, is_finished
 
     if stream is None or is_destroyed(stream):
         return

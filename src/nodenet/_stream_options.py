@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .._net_args import camel
-from ..errors import invalid_arg_type, invalid_arg_value
+from nodenet._net_args import camel
+from nodenet.errors import invalid_arg_type, invalid_arg_value
 
 _default_hwm = {False: 16 * 1024, True: 16}
 
@@ -35,7 +35,7 @@ def set_default_high_water_mark(object_mode: bool, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise invalid_arg_type("value", "of type number", value)
     if value < 0:
-        from ..errors import out_of_range
+        from nodenet.errors import out_of_range
 
         raise out_of_range("value", ">= 0", value)
     _default_hwm[bool(object_mode)] = value

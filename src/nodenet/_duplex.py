@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import _destroy
-from ._legacy import Stream
-from ._options import stream_options
+from nodenet import _stream_destroy as _destroy
+from nodenet._stream_options import stream_options
+
 from ._readable import Readable
+from ._stream import Stream
 from ._writable import Writable
 
 
@@ -30,7 +31,7 @@ class Duplex(Readable, Writable):
             w.ending = w.ended = w.finished = True
         signal = opts.get("signal")
         if signal is not None:
-            from ._add_abort_signal import add_abort_signal
+            from nodenet._add_abort_signal import add_abort_signal
 
             add_abort_signal(signal, self)
         if callable(getattr(self, "_construct", None)):

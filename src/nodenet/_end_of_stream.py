@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .._abort import check_signal
-from .._tick import next_tick
-from ..errors import AbortError, NodeError, invalid_arg_type
-from . import _utils as u
+from nodenet import _stream_utils as u
+from nodenet._abort import check_signal
+from nodenet._tick import next_tick
+from nodenet.errors import AbortError, NodeError, invalid_arg_type
 
 
 def premature_close() -> NodeError:

@@ -9,18 +9,19 @@ they reach the stream through a closure (or subclass ``Readable`` instead).
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Callable
 from typing import Any
 
-from .. import _encodings
-from .._node_names import add_aliases
-from .._tick import next_tick
-from ..errors import NodeError, invalid_arg_type
-from . import _destroy
+from nodenet import _encodings
+from nodenet import _stream_destroy as _destroy
+from nodenet._node_names import add_aliases
+from nodenet._stream_options import stream_options
+from nodenet._tick import next_tick
+from nodenet.errors import NodeError, invalid_arg_type
+
 from . import _readable_flow as f
-from ._legacy import Stream
-from ._options import get_high_water_mark, stream_options
+from ._readable_flow import ReadableState
+from ._stream import Stream
 
 READABLE_ALIASES: dict[str, str] = {
     "setEncoding": "set_encoding",
@@ -39,61 +40,6 @@ READABLE_ALIASES: dict[str, str] = {
     "readableBuffer": "readable_buffer",
     "from": "from_",
 }
-
-
-class ReadableState:
-    """The readable side's state: Node's ReadableState fields, snake_case."""
-
-    __slots__ = (
-        "object_mode", "high_water_mark", "buffer", "length", "pipes", "flowing", "ended",
-        "end_emitted", "reading", "constructed", "sync", "need_readable", "emitted_readable",
-        "readable_listening", "resume_scheduled", "error_emitted", "emit_close",
-        "auto_destroy", "destroyed", "errored", "closed", "close_emitted", "default_encoding",
-        "awaiting_drain_writers", "multi_awaiting_drain", "reading_more", "data_emitted",
-        "decoder", "encoding", "readable", "paused", "data_listening",
-    )
-
-    def __init__(self, options: dict[str, Any] | None, stream: Any = None,
-                 is_duplex: bool = False) -> None:
-        opts = options or {}
-        self.object_mode = bool(opts.get("objectMode")) or \
-            bool(is_duplex and opts.get("readableObjectMode"))
-        #: Below it, _read() is called to fill the buffer (0: only when read() asks).
-        self.high_water_mark = get_high_water_mark(
-            opts, "readableHighWaterMark", is_duplex, self.object_mode)
-        self.buffer: collections.deque[Any] = collections.deque()
-        self.length = 0
-        self.pipes: list[Any] = []
-        self.flowing: bool | None = None
-        self.ended = self.end_emitted = self.reading = False
-        #: False while ``_construct`` runs: no _read() and no destroy until it is done.
-        self.constructed = True
-        #: True while _read() runs, so that what it pushes is emitted on a later tick.
-        self.sync = True
-        self.need_readable = self.emitted_readable = self.readable_listening = False
-        self.resume_scheduled = self.error_emitted = False
-        self.emit_close = opts.get("emitClose") is not False
-        self.auto_destroy = opts.get("autoDestroy") is not False
-        self.destroyed = self.closed = self.close_emitted = False
-        self.errored: BaseException | None = None
-        default_encoding = opts.get("defaultEncoding")
-        self.default_encoding = _encodings.normalize(default_encoding)
-        #: The piped destinations whose 'drain' is awaited: one, or a set of several.
-        self.awaiting_drain_writers: Any = None
-        self.multi_awaiting_drain = self.reading_more = self.data_emitted = False
-        self.decoder: Any = None
-        self.encoding: str | None = None
-        self.readable: bool | None = None
-        #: pause() was called (True), then resume() (False); None: neither yet.
-        self.paused: bool | None = None
-        self.data_listening = False
-        if opts.get("encoding"):
-            self.decoder = _encodings.decoder(opts["encoding"])
-            self.encoding = _encodings.normalize(opts["encoding"])
-
-    @property
-    def pipes_count(self) -> int:
-        return len(self.pipes)
 
 
 class Readable(Stream):
@@ -117,7 +63,7 @@ class Readable(Stream):
             if callable(fn):
                 setattr(self, "_" + name, fn)
         if not is_duplex and options.get("signal") is not None:  # (a Duplex ties its own)
-            from ._add_abort_signal import add_abort_signal
+            from nodenet._add_abort_signal import add_abort_signal
 
             add_abort_signal(options["signal"], self)
 

@@ -9,17 +9,24 @@ class in ``_readable`` only holds the public methods.
 from __future__ import annotations
 
 import asyncio
+import collections
 import inspect
 import weakref
 from collections.abc import Callable
 from typing import Any
 
-from .. import _encodings
-from .._loop import get_loop
-from .._tick import next_tick
-from ..errors import NodeError, NodeTypeError, invalid_arg_type, out_of_range
-from ._destroy import aggregate_two_errors, destroyer, error_or_destroy
-from ._end_of_stream import finished
+from nodenet import _encodings
+from nodenet._end_of_stream import finished
+from nodenet._loop import get_loop
+from nodenet._stream_destroy import aggregate_two_errors, destroyer, error_or_destroy
+from nodenet._stream_options import get_high_water_mark
+from nodenet._tick import next_tick
+from nodenet.errors import NodeError, NodeTypeError, invalid_arg_type, out_of_range
+
+try:
+    import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
+except ImportError:  # pure-Python install: nothing here is compiled
+    from nodenet import _no_cython as cython
 
 #: read(n) raises the high-water mark to the next power of two, up to 1 GiB.
 MAX_HWM = 0x40000000
@@ -43,6 +50,63 @@ def _decode(decoder: Any, data: Any) -> Any:
 
 def _chunk_length(state: Any, chunk: Any) -> int:
     return 1 if state.object_mode else len(chunk)
+
+
+@cython.binding(False)  # methods check their self's type (see setup.py)
+class ReadableState:
+    """The readable side's state: Node's ReadableState fields, snake_case. Compiled, an
+    extension type with typed fields (``_compiled/_readable_flow.pxd``)."""
+
+    __slots__ = (
+        "object_mode", "high_water_mark", "buffer", "length", "pipes", "flowing", "ended",
+        "end_emitted", "reading", "constructed", "sync", "need_readable", "emitted_readable",
+        "readable_listening", "resume_scheduled", "error_emitted", "emit_close",
+        "auto_destroy", "destroyed", "errored", "closed", "close_emitted", "default_encoding",
+        "awaiting_drain_writers", "multi_awaiting_drain", "reading_more", "data_emitted",
+        "decoder", "encoding", "readable", "paused", "data_listening",
+    )
+
+    def __init__(self, options: dict[str, Any] | None, stream: Any = None,
+                 is_duplex: bool = False) -> None:
+        opts = options or {}
+        self.object_mode = bool(opts.get("objectMode")) or \
+            bool(is_duplex and opts.get("readableObjectMode"))
+        #: Below it, _read() is called to fill the buffer (0: only when read() asks).
+        self.high_water_mark = get_high_water_mark(
+            opts, "readableHighWaterMark", is_duplex, self.object_mode)
+        self.buffer: collections.deque[Any] = collections.deque()
+        self.length = 0
+        self.pipes: list[Any] = []
+        self.flowing: bool | None = None
+        self.ended = self.end_emitted = self.reading = False
+        #: False while ``_construct`` runs: no _read() and no destroy until it is done.
+        self.constructed = True
+        #: True while _read() runs, so that what it pushes is emitted on a later tick.
+        self.sync = True
+        self.need_readable = self.emitted_readable = self.readable_listening = False
+        self.resume_scheduled = self.error_emitted = False
+        self.emit_close = opts.get("emitClose") is not False
+        self.auto_destroy = opts.get("autoDestroy") is not False
+        self.destroyed = self.closed = self.close_emitted = False
+        self.errored: BaseException | None = None
+        default_encoding = opts.get("defaultEncoding")
+        self.default_encoding = _encodings.normalize(default_encoding)
+        #: The piped destinations whose 'drain' is awaited: one, or a set of several.
+        self.awaiting_drain_writers: Any = None
+        self.multi_awaiting_drain = self.reading_more = self.data_emitted = False
+        self.decoder: Any = None
+        self.encoding: str | None = None
+        self.readable: bool | None = None
+        #: pause() was called (True), then resume() (False); None: neither yet.
+        self.paused: bool | None = None
+        self.data_listening = False
+        if opts.get("encoding"):
+            self.decoder = _encodings.decoder(opts["encoding"])
+            self.encoding = _encodings.normalize(opts["encoding"])
+
+    @property
+    def pipes_count(self) -> int:
+        return len(self.pipes)
 
 
 # push() and unshift()

@@ -12,15 +12,21 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from .. import _encodings
-from .._emitter_common import capture_rejection_symbol
-from .._node_names import add_aliases
-from .._tick import next_tick
-from ..errors import NodeError, NodeTypeError, invalid_arg_type
-from . import _destroy as destroy_impl
-from ._destroy import error_or_destroy, multiple_callback, stream_destroyed
-from ._legacy import Stream
-from ._options import get_high_water_mark, stream_options
+from nodenet import _encodings
+from nodenet import _stream_destroy as destroy_impl
+from nodenet._emitter_common import capture_rejection_symbol
+from nodenet._node_names import add_aliases
+from nodenet._stream_destroy import error_or_destroy, multiple_callback, stream_destroyed
+from nodenet._stream_options import get_high_water_mark, stream_options
+from nodenet._tick import next_tick
+from nodenet.errors import NodeError, NodeTypeError, invalid_arg_type
+
+from ._stream import Stream
+
+try:
+    import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
+except ImportError:  # pure-Python install: nothing here is compiled
+    from nodenet import _no_cython as cython
 
 Callback = Callable[..., Any]
 
@@ -29,6 +35,7 @@ def _nop(*args: Any) -> None:
     """The write callback of a ``write()`` that got none."""
 
 
+@cython.binding(False)
 class WriteRequest:
     """One buffered ``write()``: what ``writable_buffer`` lists and ``_writev`` receives."""
 
@@ -53,6 +60,20 @@ class WriteChunks(list[WriteRequest]):
         return self.all_buffers
 
 
+class _EachCallback:
+    """The callback of one ``_writev``: calls each request's own."""
+
+    __slots__ = ("requests",)
+
+    def __init__(self, requests: list[WriteRequest]) -> None:
+        self.requests = requests
+
+    def __call__(self, *err: Any) -> None:
+        for req in self.requests:
+            req.callback(*err)
+
+
+@cython.binding(False)
 class _AfterWriteTickInfo:
     """Synchronous completions of writes with the same callback, counted into one tick."""
 
@@ -65,6 +86,7 @@ class _AfterWriteTickInfo:
         self.state = state
 
 
+@cython.binding(False)
 class WritableState:
     """The writable side's state (Node's WritableState, one attribute per bit)."""
 
@@ -121,6 +143,13 @@ class WritableState:
     def buffered_request_count(self) -> int:
         return len(self.buffered) - self.buffered_index if self.buffered else 0
 
+    # Node's names (set here: a compiled class takes no attributes after it is made)
+    getBuffer = get_buffer
+
+    @property
+    def bufferedRequestCount(self) -> int:
+        return self.buffered_request_count
+
     def on_constructed(self, stream: Any) -> None:
         """``_construct`` succeeded: start on what was written meanwhile (a Duplex calls it)."""
         if not self.writing:
@@ -128,11 +157,6 @@ class WritableState:
         if self.ending:
             finish_maybe(stream, self)
 
-
-add_aliases(WritableState, {
-    "getBuffer": "get_buffer",
-    "bufferedRequestCount": "buffered_request_count",
-})
 
 
 def _reset_buffer(state: WritableState) -> None:
@@ -159,7 +183,7 @@ class Writable(Stream):
             if callable(options.get(key)):
                 setattr(self, "_" + key, options[key])
         if not is_duplex and options.get("signal") is not None:  # (a Duplex ties its own)
-            from ._add_abort_signal import add_abort_signal
+            from nodenet._add_abort_signal import add_abort_signal
 
             add_abort_signal(options["signal"], self)
 
@@ -553,13 +577,7 @@ def clear_buffer(stream: Any, state: WritableState) -> None:
     if count > 1 and stream._writev:
         state.pending_cb -= count - 1
         requests = [req for req in buffered[i:] if req is not None]
-        callback: Callback
-        if state.all_noop:
-            callback = _nop
-        else:
-            def callback(*err: Any) -> None:
-                for req in requests:
-                    req.callback(*err)
+        callback: Callback = _nop if state.all_noop else _EachCallback(requests)
         chunks = WriteChunks(requests)
         chunks.all_buffers = state.all_buffers
         _do_write(stream, state, True, state.length, chunks, "", callback)

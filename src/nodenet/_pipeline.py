@@ -8,14 +8,14 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from .._abort import AbortController, check_signal
-from .._loop import get_loop
-from .._tick import next_tick
-from ..errors import AbortError, NodeTypeError, describe_received, invalid_arg_type
-from . import _destroy
-from . import _utils as u
-from ._end_of_stream import finished as eos
-from ._end_of_stream import premature_close
+from nodenet import _stream_destroy as _destroy
+from nodenet import _stream_utils as u
+from nodenet._abort import AbortController, check_signal
+from nodenet._end_of_stream import finished as eos
+from nodenet._end_of_stream import premature_close
+from nodenet._loop import get_loop
+from nodenet._tick import next_tick
+from nodenet.errors import AbortError, NodeTypeError, describe_received, invalid_arg_type
 
 
 def _invalid_return(expected: str, name: str, value: Any) -> NodeTypeError:
@@ -76,7 +76,7 @@ def _as_async_iterable(value: Any) -> Any:
     if u.is_iterable(value):
         return _iterate(value)
     if u.is_readable_node_stream(value):
-        from ._readable import Readable
+        from nodenet.stream import Readable
 
         return Readable.__aiter__(value)
     raise invalid_arg_type("val", "an instance of Readable, Iterable, or AsyncIterable", value)
@@ -327,7 +327,7 @@ def pipeline_impl(streams: list[Any], callback: Callable[..., Any], *, signal: A
                 if not u.is_iterable(ret, True):
                     raise _invalid_return("AsyncIterable", f"transform[{i - 1}]", ret)
             else:
-                from ._transform import PassThrough
+                from nodenet.stream import PassThrough
 
                 pt = PassThrough(object_mode=True)
                 if inspect.isawaitable(ret):
