@@ -21,6 +21,7 @@ from nodenet.errors import NodeError, invalid_arg_type
 
 from . import _readable_flow as f
 from ._readable_flow import ReadableState
+from ._readable_flow import push_chunk, read_stream, unshift_chunk  # (compiled: cimported)
 from ._stream import Stream
 
 READABLE_ALIASES: dict[str, str] = {
@@ -96,18 +97,18 @@ class Readable(Stream):
 
     def push(self, chunk: Any, encoding: str | None = None) -> bool:
         """Add ``chunk`` (None: EOF); False once the buffer holds a high-water mark."""
-        return f.push_chunk(self, self._readable_state, chunk, encoding)
+        return push_chunk(self, self._readable_state, chunk, encoding)
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
         """Put ``chunk`` back at the front of the buffer (what read() gave too much of)."""
-        return f.unshift_chunk(self, self._readable_state, chunk, encoding)
+        return unshift_chunk(self, self._readable_state, chunk, encoding)
 
     # data out
 
     def read(self, n: Any = None) -> Any:
         """Up to ``n`` bytes (all buffered when None; one object in object mode), or None
         when not that much is buffered yet."""
-        return f.read(self, n)
+        return read_stream(self, n)
 
     def set_encoding(self, encoding: str | None) -> Readable:
         """Give chunks as ``str`` decoded from ``encoding`` (multi-byte characters whole)."""

@@ -119,7 +119,9 @@ def push_chunk(stream: Any, state: Any, chunk: Any, encoding: str | None) -> boo
         return False
     decode = True
     if not state.object_mode:
-        if isinstance(chunk, str):
+        if chunk.__class__ is bytes:  # the common case first: no conversion
+            pass
+        elif isinstance(chunk, str):
             encoding = _encodings.normalize(encoding or state.default_encoding)
             if state.encoding != encoding:
                 chunk = _encodings.to_bytes(chunk, encoding)
@@ -269,7 +271,7 @@ def _parse_n(n: Any) -> int | None:
         return None
 
 
-def read(stream: Any, n: Any) -> Any:
+def read_stream(stream: Any, n: Any) -> Any:
     """``readable.read(n)``: Node's algorithm, which may call ``_read()`` first."""
     n = _parse_n(n)
     state = stream._readable_state

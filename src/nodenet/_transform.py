@@ -11,6 +11,13 @@ from nodenet._tick import next_tick
 from nodenet.errors import NodeError
 
 from ._duplex import Duplex
+from ._readable_flow import ReadableState
+from ._writable import WritableState
+
+try:
+    import cython  # type: ignore[import-untyped,import-not-found,unused-ignore]
+except ImportError:  # pure-Python install: nothing here is compiled
+    from nodenet import _no_cython as cython
 
 
 class Transform(Duplex):
@@ -65,29 +72,43 @@ class Transform(Duplex):
         raise NodeError("ERR_METHOD_NOT_IMPLEMENTED", "The _transform() method is not implemented")
 
     def _write(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
-        r, w = self._readable_state, self._writable_state
-        length = r.length
-
-        def transformed(err: Any = None, value: Any = None, *_: Any) -> None:
-            if err is not None:
-                callback(err)
-                return
-            if value is not None:
-                self.push(value)
-            if r.ended:
-                next_tick(callback)
-            elif w.ended or length == r.length or r.length < r.high_water_mark:
-                callback()
-            else:
-                self._pending_callback = callback
-
-        self._transform(chunk, encoding, transformed)
+        self._transform(chunk, encoding, _Transformed(self, callback))
 
     def _read(self, size: Any = None) -> None:
         callback = self._pending_callback
         if callback is not None:
             self._pending_callback = None
             callback()
+
+
+@cython.binding(False)  # methods check their self's type (see setup.py)
+class _Transformed:
+    """The callback ``_transform`` gets for one chunk: ``(err, value)`` pushes ``value``,
+    then lets the next chunk come unless the readable side is full."""
+
+    __slots__ = ("stream", "callback", "length")
+
+    def __init__(self, stream: Any, callback: Callable[..., Any]) -> None:
+        self.stream = stream
+        self.callback = callback
+        #: The readable side's length before this chunk: unchanged, nothing was pushed.
+        self.length = stream._readable_state.length
+
+    @cython.locals(r=ReadableState, w=WritableState)
+    def __call__(self, err: Any = None, value: Any = None, *_: Any) -> None:
+        stream, callback = self.stream, self.callback
+        if err is not None:
+            callback(err)
+            return
+        if value is not None:
+            stream.push(value)
+        r, w = stream._readable_state, stream._writable_state
+        if r.ended:
+            next_tick(callback)
+        elif w.ended or self.length == r.length or r.length < r.high_water_mark:
+            callback()
+        else:
+            stream._pending_callback = callback
 
 
 class PassThrough(Transform):

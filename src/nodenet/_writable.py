@@ -74,6 +74,20 @@ class _EachCallback:
 
 
 @cython.binding(False)
+class _OnWrite:
+    """The callback ``_write``/``_writev`` get (a state's ``onwrite``): the stream's
+    ``_onwrite``."""
+
+    __slots__ = ("stream",)
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def __call__(self, er: BaseException | None = None) -> None:
+        _onwrite(self.stream, er)
+
+
+@cython.binding(False)
 class _AfterWriteTickInfo:
     """Synchronous completions of writes with the same callback, counted into one tick."""
 
@@ -123,7 +137,7 @@ class WritableState:
         self.constructed = True
         self.length = 0
         self.corked = 0
-        self.onwrite: Callback = partial(_onwrite, stream)
+        self.onwrite: Callback = _OnWrite(stream)
         self.writecb: Callback | None = None
         self.writelen = 0
         self.after_write_tick_info: _AfterWriteTickInfo | None = None

@@ -20,6 +20,7 @@ cdef class ReadableState:
     cdef public object readable, paused
 
 
+cpdef _decode(decoder, data)
 cpdef Py_ssize_t _chunk_length(ReadableState state, chunk) except -1
 
 
@@ -31,10 +32,11 @@ cpdef add_chunk(stream, ReadableState state, chunk, bint add_to_front)
 cpdef clear_awaiting_drain(ReadableState state)
 cpdef on_eof_chunk(stream, ReadableState state)
 cpdef Py_ssize_t how_much_to_read(n, ReadableState state) except -1
+cpdef _parse_n(n)
 
 
 @cython.locals(state=ReadableState, do_read=bint)
-cpdef read(stream, n)
+cpdef read_stream(stream, n)
 
 
 @cython.locals(buf=object, text=bint)

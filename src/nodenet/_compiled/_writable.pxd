@@ -10,6 +10,10 @@ cdef class WriteRequest:
     cdef public object chunk, encoding, callback
 
 
+cdef class _OnWrite:
+    cdef object stream
+
+
 cdef class _AfterWriteTickInfo:
     cdef public Py_ssize_t count
     cdef public object cb, stream
