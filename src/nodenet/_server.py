@@ -92,7 +92,6 @@ class Server(EventEmitter, Handle):
         self._pipe_name: str | None = None
         self._unlink: str | None = None
         self._lifeline = Lifeline()
-        self._close_scheduled = False
         self._max_connections: int | None = None
         self._accept_unix = False
         if connection_listener is not None:
@@ -266,7 +265,6 @@ class Server(EventEmitter, Handle):
     def _start(self, sock: Any, backlog: Any) -> None:
         sock.setblocking(False)
         self._sock = sock
-        self._close_scheduled = False
         self._lifeline.hold(self._loop, self)
         self._loop.create_task(self._serve(sock, int(backlog or DEFAULT_BACKLOG)))
 
@@ -339,20 +337,19 @@ class Server(EventEmitter, Handle):
             self.emit("error", err)
 
     def _emit_close_if_drained(self) -> None:
-        if self._sock is not None or self._connections or self._close_scheduled:
+        """Closed and drained: 'close' on the next turn, one per call, as in Node (where a
+        server closed twice emits it twice, and one listening again emits it too)."""
+        if self._sock is not None or self._connections:
             return
-        self._close_scheduled = True
         (self._loop or get_loop()).call_soon(self._emit_close)
 
     def _emit_close(self) -> None:
-        """'close' once closed and drained; until then the server keeps run() alive."""
-        self._close_scheduled = False
-        if self._sock is None and not self._connections:
-            try:
-                self.emit("close")
-            finally:
-                if self._sock is None:
-                    self._lifeline.release(self._loop, self)
+        """'close'; until then a closed server keeps run() alive."""
+        try:
+            self.emit("close")
+        finally:
+            if self._sock is None:
+                self._lifeline.release(self._loop, self)
 
     async def aclose(self) -> None:
         """Close the server and wait for its 'close' (Node's ``Symbol.asyncDispose``)."""
