@@ -20,7 +20,6 @@ from nodenet._tick import next_tick
 from nodenet.errors import NodeError, invalid_arg_type
 
 from . import _readable_flow as f
-from ._readable_flow import ReadableState
 from ._readable_flow import push_chunk, read_stream, unshift_chunk  # (compiled: cimported)
 from ._stream import Stream
 
@@ -47,7 +46,7 @@ class Readable(Stream):
     """Node's ``stream.Readable``: a source of chunks, read by 'data' (flowing mode),
     ``read()`` on 'readable' (paused mode), ``pipe()`` or ``async for``."""
 
-    ReadableState = ReadableState
+    ReadableState = f.ReadableState
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         opts = stream_options(options, kwargs)
@@ -58,7 +57,7 @@ class Readable(Stream):
 
     def _init_readable(self, options: dict[str, Any], is_duplex: bool) -> None:
         """The readable side's state and option functions (shared with Duplex)."""
-        self._readable_state = ReadableState(options, self, is_duplex)
+        self._readable_state = f.ReadableState(options, self, is_duplex)
         for name in ("read", "destroy", "construct"):
             fn = options.get(name)
             if callable(fn):

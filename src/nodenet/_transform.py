@@ -94,7 +94,7 @@ class _Transformed:
         #: The readable side's length before this chunk: unchanged, nothing was pushed.
         self.length = stream._readable_state.length
 
-    @cython.locals(r=ReadableState, w=WritableState)
+    @cython.locals(r=ReadableState, w=WritableState)  # type: ignore[untyped-decorator,unused-ignore]
     def __call__(self, err: Any = None, value: Any = None, *_: Any) -> None:
         stream, callback = self.stream, self.callback
         if err is not None:
