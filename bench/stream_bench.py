@@ -39,6 +39,19 @@ SIZES = {
 }
 
 
+def counter(n: int, done: Callable[[], None]) -> Callable[[Any], None]:
+    """A 'data' listener or write callback (one argument, as in every case) that calls
+    ``done()`` at its ``n``-th call."""
+    seen = [0]
+
+    def count(_arg: Any = None) -> None:
+        seen[0] += 1
+        if seen[0] == n:
+            done()
+
+    return count
+
+
 def cases(stream: Any) -> dict[str, Callable[[int, Callable[[], None]], None]]:
     """The cases over a ``nodenet.stream`` module."""
     Readable, Writable = stream.Readable, stream.Writable
@@ -46,26 +59,13 @@ def cases(stream: Any) -> dict[str, Callable[[int, Callable[[], None]], None]]:
 
     def readable_push_data(n: int, done: Callable[[], None]) -> None:
         r = Readable(read=lambda size: None)
-        seen = [0]
-
-        def on_data(chunk: Any) -> None:
-            seen[0] += 1
-            if seen[0] == n:
-                done()
-
-        r.on("data", on_data)
+        r.on("data", counter(n, done))
         for _ in range(n):
             r.push(SMALL)
 
     def writable_write_cb(n: int, done: Callable[[], None]) -> None:
         w = Writable(write=lambda c, e, cb: cb())
-        seen = [0]
-
-        def cb(err: Any = None) -> None:
-            seen[0] += 1
-            if seen[0] == n:
-                done()
-
+        cb = counter(n, done)
         for _ in range(n):
             w.write(SMALL, cb)
 
@@ -74,14 +74,7 @@ def cases(stream: Any) -> dict[str, Callable[[int, Callable[[], None]], None]]:
             return Transform(transform=lambda c, e, cb: cb(None, c))
 
         a, b, c = t(), t(), t()
-        seen = [0]
-
-        def on_data(chunk: Any) -> None:
-            seen[0] += 1
-            if seen[0] == n:
-                done()
-
-        c.on("data", on_data)
+        c.on("data", counter(n, done))
         a.pipe(b).pipe(c)
         for _ in range(n):
             a.write(SMALL)
@@ -103,14 +96,7 @@ def cases(stream: Any) -> dict[str, Callable[[int, Callable[[], None]], None]]:
 
     def object_mode(n: int, done: Callable[[], None]) -> None:
         r = Readable(object_mode=True, read=lambda size: None)
-        seen = [0]
-
-        def on_data(chunk: Any) -> None:
-            seen[0] += 1
-            if seen[0] == n:
-                done()
-
-        r.on("data", on_data)
+        r.on("data", counter(n, done))
         for i in range(n):
             r.push({"i": i})
 
