@@ -12,6 +12,9 @@ import nodenet as net
 def on_connection(socket: net.Socket) -> None:
     print("client connected", socket.remote_address, socket.remote_port, flush=True)
     socket.on("end", lambda: print("client disconnected", flush=True))
+    # A client that resets the connection must not end the server (an 'error' nobody
+    # listens for is an uncaught exception, as in Node).
+    socket.on("error", lambda err: print("client error:", err, file=sys.stderr, flush=True))
     socket.write(b"hello\r\n")
     socket.pipe(socket)
 

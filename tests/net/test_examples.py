@@ -85,6 +85,30 @@ async def test_echo_server(loop):
         program.stop()
 
 
+@pytest.mark.timeout(30)
+async def test_echo_server_outlives_a_client_that_resets(loop):
+    """A client's RST is an 'error' on its socket; the example listens for it, so the
+    server goes on serving the next client."""
+    program = Program(str(EXAMPLES / "echo_server.py"), "0")
+    try:
+        line = await loop.run_in_executor(None, program.first_line)
+        port = int(re.search(r":(\d+)$", line.strip()).group(1))  # type: ignore[union-attr]
+        rude = net.connect(port, "127.0.0.1")
+        await once(rude, "data")
+        rude.reset_and_destroy()
+        await closed(rude)
+        await asyncio.sleep(0.2)
+        assert program.proc.poll() is None, program.proc.stderr.read()  # type: ignore
+        client = net.connect(port, "127.0.0.1")
+        got = []
+        client.on("data", got.append)
+        client.end(b"still here\n")
+        await closed(client)
+        assert b"".join(got) == b"hello\r\nstill here\n"
+    finally:
+        program.stop()
+
+
 @pytest.mark.timeout(120)
 async def test_50mb_through_the_proxy(loop):
     def echo_back(sock: net.Socket) -> None:
