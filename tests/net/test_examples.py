@@ -47,12 +47,22 @@ class Program:
         self.proc.stderr.close()  # type: ignore[union-attr]
 
 
-async def _read_all(port: int) -> bytes:
+async def _read_all(port: int, send: bytes | None = None) -> bytes:
+    """What a client receives until the connection closes; it sends ``send`` and ends first,
+    when given."""
     client = net.connect(port, "127.0.0.1")
     got = []
     client.on("data", got.append)
+    if send is not None:
+        client.end(send)
     await closed(client)
     return b"".join(got)
+
+
+async def _echo_port(loop: asyncio.AbstractEventLoop, program: Program) -> int:
+    """The port the echo example prints on its first line."""
+    line = await loop.run_in_executor(None, program.first_line)
+    return int(re.search(r":(\d+)$", line.strip()).group(1))  # type: ignore[union-attr]
 
 
 @pytest.mark.timeout(30)
@@ -71,16 +81,10 @@ async def test_goodbye_server(loop):
 async def test_echo_server(loop):
     program = Program(str(EXAMPLES / "echo_server.py"), "0")
     try:
-        line = await loop.run_in_executor(None, program.first_line)
-        port = int(re.search(r":(\d+)$", line.strip()).group(1))  # type: ignore[union-attr]
+        port = await _echo_port(loop, program)
         hint = await loop.run_in_executor(None, program.first_line)
         assert hint.strip() == f"talk to it with: nc 127.0.0.1 {port}"
-        client = net.connect(port, "127.0.0.1")
-        got = []
-        client.on("data", got.append)
-        client.end(b"ping\n")
-        await closed(client)
-        assert b"".join(got) == b"hello\r\nping\n"
+        assert await _read_all(port, b"ping\n") == b"hello\r\nping\n"
     finally:
         program.stop()
 
@@ -91,20 +95,14 @@ async def test_echo_server_outlives_a_client_that_resets(loop):
     server goes on serving the next client."""
     program = Program(str(EXAMPLES / "echo_server.py"), "0")
     try:
-        line = await loop.run_in_executor(None, program.first_line)
-        port = int(re.search(r":(\d+)$", line.strip()).group(1))  # type: ignore[union-attr]
+        port = await _echo_port(loop, program)
         rude = net.connect(port, "127.0.0.1")
         await once(rude, "data")
         rude.reset_and_destroy()
         await closed(rude)
         await asyncio.sleep(0.2)
         assert program.proc.poll() is None, program.proc.stderr.read()  # type: ignore
-        client = net.connect(port, "127.0.0.1")
-        got = []
-        client.on("data", got.append)
-        client.end(b"still here\n")
-        await closed(client)
-        assert b"".join(got) == b"hello\r\nstill here\n"
+        assert await _read_all(port, b"still here\n") == b"hello\r\nstill here\n"
     finally:
         program.stop()
 
